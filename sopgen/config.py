@@ -1,0 +1,114 @@
+"""sopgen.yaml: the project's settings, its guest journey and its lint settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .schema import CHOICE, ID, INT, LIST, MAP, OBJECT, TEXT, Field, Shape
+
+CONFIG_NAME = "sopgen.yaml"
+SEVERITY_CHOICES = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class HousePhrase:
+    phrase: str
+    message: str | None = None
+    hint: str | None = None
+    severity: str = "warning"
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict = field(default_factory=dict)
+    max_steps: int = 12
+    flag: tuple[HousePhrase, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+@dataclass
+class Config:
+    organisation: str
+    title: str
+    journey: list[Touchpoint]
+    paper: str = "A4"
+    sops: str = "sops"
+    templates: str = "templates"
+    output: str = "build"
+    lint: LintSettings = field(default_factory=LintSettings)
+    root: Path = Path(".")
+
+    @property
+    def sops_dir(self) -> Path:
+        return self.root / self.sops
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / self.templates
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.output
+
+    def touchpoint(self, touchpoint_id: str) -> Touchpoint | None:
+        for touchpoint in self.journey:
+            if touchpoint.id == touchpoint_id:
+                return touchpoint
+        return None
+
+
+def _lint_settings(values: dict) -> LintSettings:
+    for name in ("select", "ignore", "flag", "allow"):
+        values[name] = tuple(values.get(name) or ())
+    values["severity"] = dict(values.get("severity") or {})
+    if values.get("max_steps") is None:
+        values.pop("max_steps", None)
+    return LintSettings(**values)
+
+
+TOUCHPOINT = Shape("touchpoint", (
+    Field("id", ID, required=True, description="a short id SOP files refer to, such as 'reception'"),
+    Field("name", TEXT, required=True, description="the name shown in the handbook"),
+    Field("description", TEXT, description="a sentence on the touchpoint's part in the guest's journey"),
+), lambda v: Touchpoint(**v))
+
+HOUSE_PHRASE = Shape("house phrase", (
+    Field("phrase", TEXT, required=True, description="words to flag wherever they appear"),
+    Field("message", TEXT, description="what is wrong with them"),
+    Field("hint", TEXT, description="how to say it instead"),
+    Field("severity", CHOICE, choices=("error", "warning", "info"), default="warning",
+          description="error, warning or info"),
+), lambda v: HousePhrase(**v), scalar_field="phrase")
+
+LINT = Shape("lint settings", (
+    Field("select", LIST, item=Field("code", "code"), description="check only these rules"),
+    Field("ignore", LIST, item=Field("code", "code"), description="rules not to check"),
+    Field("severity", MAP, key=Field("code", "code"),
+          item=Field("severity", CHOICE, choices=SEVERITY_CHOICES),
+          description="a severity for a rule: error, warning, info or off"),
+    Field("max_steps", INT, description="the most steps an SOP may have before it should be split"),
+    Field("flag", LIST, item=HOUSE_PHRASE, description="house phrases to flag"),
+    Field("allow", LIST, item=Field("phrase", TEXT), description="phrases never flagged"),
+), _lint_settings)
+
+CONFIG = Shape("sopgen.yaml", (
+    Field("organisation", TEXT, required=True, description="the organisation's name, for the cover"),
+    Field("title", TEXT, required=True, description="the handbook's title"),
+    Field("journey", LIST, required=True, item=TOUCHPOINT,
+          description="the touchpoints in the order a guest meets them"),
+    Field("paper", CHOICE, choices=("A4", "Letter"), default="A4", description="A4 or Letter"),
+    Field("sops", TEXT, default="sops", description="the folder holding the SOP files"),
+    Field("templates", TEXT, default="templates", description="the folder of template overrides"),
+    Field("output", TEXT, default="build", description="where `sopgen build` writes"),
+    Field("lint", OBJECT, shape=LINT, description="wording-rule settings"),
+), lambda v: Config(**{k: val for k, val in v.items() if val is not None}))

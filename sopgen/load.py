@@ -1,0 +1,218 @@
+"""Read YAML files into node trees that remember where every value came from.
+
+Only plain YAML is accepted: no anchors or aliases, no custom tags, one document
+per file.  Nothing is ever constructed from a tag, so hostile files cannot run
+code; aliases are refused, so they cannot multiply memory either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, Severity
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file's text, and the name it is shown by in messages."""
+
+    path: Path
+    display: str
+    text: str
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of a character index into the text."""
+        line = self.text.count("\n", 0, index) + 1
+        line_start = self.text.rfind("\n", 0, index) + 1
+        return line, index - line_start + 1
+
+
+class LoadFailed(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def problem(source_display: str, line: int, column: int, code: str, rule: str,
+            message: str, hint: str = "") -> Problem:
+    return Problem(source_display, line, column, code, rule, Severity.ERROR, message, hint)
+
+
+def read_source(path: Path, display: str) -> Source:
+    """Read a file as UTF-8 text; a byte-order mark and Windows line endings are fine."""
+    try:
+        if path.is_dir():
+            raise LoadFailed(problem(display, 0, 0, "SOP001", "unreadable-file",
+                                     "is a directory, not a YAML file",
+                                     "rename the directory so its name does not end in .yaml"))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadFailed(problem(
+                display, 0, 0, "SOP001", "unreadable-file",
+                f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+                "split the SOP into smaller ones"))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadFailed(problem(display, 0, 0, "SOP001", "unreadable-file",
+                                 f"cannot be read: {exc.strerror or exc}")) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadFailed(problem(
+            display, line, column, "SOP001", "unreadable-file",
+            f"is not valid UTF-8 text (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8 in your editor")) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Source(path, display, text)
+
+
+def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
+    """Compose the file into a node tree, refusing everything but plain YAML.
+
+    Fatal problems raise LoadFailed; duplicate keys are returned so that the
+    rest of the file can still be checked.
+    """
+    if not source.text.strip():
+        raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
+                                 "file is empty", "write the SOP's fields, starting with 'id:'"))
+    try:
+        node = yaml.compose(source.text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise LoadFailed(_syntax_problem(source, exc)) from None
+    except yaml.YAMLError as exc:
+        raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
+                                 f"is not valid YAML: {exc}")) from None
+    except RecursionError:
+        raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
+                                 "is nested too deeply to read")) from None
+    if node is None:
+        raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
+                                 "file holds only comments", "write the SOP's fields"))
+    return node, _check_plain(source, node)
+
+
+def _syntax_problem(source: Source, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or "syntax error"
+    hint = "check the indentation and that text containing ': ' is in quotes"
+    if "'\\t'" in what or "\t" in what:
+        what = "a tab character is used for indentation"
+        hint = "indent with spaces, not tabs"
+    elif "expected a single document" in (exc.context or "") + what:
+        what = "holds more than one YAML document"
+        hint = "put each SOP in a file of its own and remove the '---' line"
+    elif exc.context:
+        what = f"{exc.context}, {what}"
+    return problem(source.display, line, column, "SOP002", "yaml-syntax",
+                   f"YAML syntax error: {what}", hint)
+
+
+def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
+    """Walk the tree once: aliases, custom tags, depth and duplicate keys."""
+    duplicates: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
+                                 "YAML anchors and aliases (& and *) are not supported",
+                                 "write the text out in full where it is needed"))
+        seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
+                                 f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                                 "remove the tag; SOP files hold plain text, lists and mappings"))
+        if depth > MAX_DEPTH:
+            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
+                                 f"the structure is nested more than {MAX_DEPTH} levels deep",
+                                 "SOP files need only a few levels; check the indentation"))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        first = keys[key.value].start_mark.line + 1
+                        duplicates.append(_at(
+                            source, key, "SOP004", "duplicate-key",
+                            f"duplicate key '{key.value}' (first used on line {first})",
+                            "keep one of them; YAML would silently drop the other"))
+                    else:
+                        keys[key.value] = key
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return duplicates
+
+
+def _at(source: Source, node: yaml.Node, code: str, rule: str, message: str, hint: str) -> Problem:
+    mark = node.start_mark
+    return problem(source.display, mark.line + 1, mark.column + 1, code, rule, message, hint)
+
+
+def load(path: Path, display: str) -> tuple[Source, yaml.Node, list[Problem]]:
+    source = read_source(path, display)
+    node, problems = parse(source)
+    return source, node, problems
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a scalar's text stands in its file, to point at words inside it."""
+
+    source: Source
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, source: Source, node: yaml.Node) -> "Span":
+        return cls(source, node.start_mark.index, node.end_mark.index)
+
+    @property
+    def line(self) -> int:
+        return self.source.position(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        return self.source.position(self.start)[1]
+
+    def locate(self, value: str, offset: int) -> tuple[int, int]:
+        """Line and column in the file of ``value[offset]``.
+
+        The value is what YAML made of the source text: quotes, indentation and
+        folded line breaks are gone.  Aligning the two character by character,
+        skipping what YAML removed, finds the source position.
+        """
+        raw = self.source.text
+        i = self.start
+        for j, char in enumerate(value):
+            if char.isspace():
+                continue
+            found = raw.find(char, i, self.end)
+            if found < 0:
+                break
+            if j >= offset:
+                return self.source.position(found)
+            i = found + 1
+        return self.source.position(self.start)

@@ -1,0 +1,189 @@
+"""The content model: what an SOP is, declared once and validated with source positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .load import Source, Span
+from .schema import (BOOL, CHOICE, DATE, ID, LIST, OBJECT, TEXT, Field, Shape)
+
+STATUSES = ("draft", "approved", "retired")
+
+
+@dataclass(frozen=True)
+class Step:
+    do: str
+    why: str | None = None
+    allow: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    notice: str
+    respond: str
+
+
+@dataclass(frozen=True)
+class Recovery:
+    when: str
+    do: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    answer: str | None = None
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Revision:
+    version: str
+    date: dt.date | None
+    by: str | None
+    change: str
+
+
+@dataclass(frozen=True)
+class SopLint:
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextRef:
+    """One piece of guest-facing text the linter reads, and where it came from."""
+
+    label: str          # "step 3", "cue 1 (respond)", "checklist item 2"
+    key: str            # the field path used to find its span: "steps[2].do"
+    text: str
+    span: Span | None
+    allow: tuple[str, ...] = ()
+
+
+@dataclass
+class Sop:
+    id: str = ""
+    title: str = ""
+    touchpoint: str = ""
+    version: str = ""
+    status: str = ""
+    owner: str = ""
+    purpose: str = ""
+    steps: list[Step] = field(default_factory=list)
+    approved_by: str | None = None
+    effective: dt.date | None = None
+    review_by: dt.date | None = None
+    outcome: str | None = None
+    roles: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    supersedes: list[str] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    recovery: list[Recovery] = field(default_factory=list)
+    checklist: list[str] = field(default_factory=list)
+    knowledge_check: list[Question] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    lint: SopLint = field(default_factory=SopLint)
+    source: Source | None = None
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return self.source.display if self.source else "<memory>"
+
+    def span(self, key: str) -> Span | None:
+        return self.spans.get(key)
+
+    def instructions(self) -> Iterator[TextRef]:
+        """The texts that tell a colleague what to do: what the wording rules read."""
+        for i, step in enumerate(self.steps):
+            yield TextRef(f"step {i + 1}", f"steps[{i}].do", step.do, self.span(f"steps[{i}].do"), step.allow)
+        for i, cue in enumerate(self.cues):
+            yield TextRef(f"cue {i + 1}", f"cues[{i}].respond", cue.respond, self.span(f"cues[{i}].respond"))
+        for i, item in enumerate(self.recovery):
+            yield TextRef(f"recovery {i + 1}", f"recovery[{i}].do", item.do, self.span(f"recovery[{i}].do"))
+        for i, item in enumerate(self.checklist):
+            yield TextRef(f"checklist item {i + 1}", f"checklist[{i}]", item, self.span(f"checklist[{i}]"))
+
+
+def _tuple_of(name: str):
+    def convert(values: dict) -> dict:
+        if values.get(name) is not None:
+            values[name] = tuple(values[name])
+        return values
+    return convert
+
+
+STEP = Shape("step", (
+    Field("do", TEXT, required=True, instruction=True,
+          description="what to achieve, as an instruction to a colleague"),
+    Field("why", TEXT, description="the reason: what it means for the guest"),
+    Field("allow", LIST, item=Field("code", "code"),
+          description="lint rule codes this step may break on purpose; give a reason"),
+    Field("reason", TEXT, description="why the allowed rule does not apply here"),
+), lambda v: Step(**_tuple_of("allow")(v)))
+
+CUE = Shape("cue", (
+    Field("notice", TEXT, required=True, description="what to look out for"),
+    Field("respond", TEXT, required=True, instruction=True, description="how to respond"),
+), lambda v: Cue(**v))
+
+RECOVERY = Shape("recovery item", (
+    Field("when", TEXT, required=True, description="what went wrong"),
+    Field("do", TEXT, required=True, instruction=True, description="how to put it right"),
+), lambda v: Recovery(**v))
+
+CHOICE_SHAPE = Shape("choice", (
+    Field("text", TEXT, required=True, description="the answer to offer"),
+    Field("correct", BOOL, default=False, description="true for the right answer"),
+), lambda v: Choice(**v), scalar_field="text")
+
+QUESTION = Shape("knowledge check question", (
+    Field("question", TEXT, required=True, description="a question that checks understanding"),
+    Field("answer", TEXT, description="the answer a trainer looks for"),
+    Field("choices", LIST, item=CHOICE_SHAPE, description="multiple-choice answers, one marked correct: true"),
+), lambda v: Question(**_tuple_of("choices")(v)))
+
+REVISION = Shape("revision", (
+    Field("version", TEXT, required=True, description="the version this change produced"),
+    Field("date", DATE, description="when the change took effect"),
+    Field("by", TEXT, description="who made the change"),
+    Field("change", TEXT, required=True, description="what changed and why"),
+), lambda v: Revision(**v))
+
+SOP_LINT = Shape("lint settings", (
+    Field("ignore", LIST, item=Field("code", "code"), description="rule codes not checked in this SOP"),
+), lambda v: SopLint(**_tuple_of("ignore")(v)))
+
+SOP = Shape("SOP", (
+    Field("id", ID, required=True, description="a unique id: lowercase letters, digits and hyphens"),
+    Field("title", TEXT, required=True, description="the SOP's title"),
+    Field("touchpoint", ID, required=True, description="the id of a touchpoint in sopgen.yaml's journey"),
+    Field("version", TEXT, required=True, description="the document version, in quotes, such as \"1.2\""),
+    Field("status", CHOICE, required=True, choices=STATUSES, description="draft, approved or retired"),
+    Field("owner", TEXT, required=True, description="the role that owns and maintains this SOP"),
+    Field("approved_by", TEXT, description="the role that approved this version"),
+    Field("effective", DATE, description="the date this version takes effect"),
+    Field("review_by", DATE, description="the date by which it must be reviewed"),
+    Field("roles", LIST, item=Field("role", TEXT), description="the roles that carry out this SOP"),
+    Field("purpose", TEXT, required=True, description="why this SOP exists, for the guest"),
+    Field("outcome", TEXT, description="what a guest experiences when it is done well"),
+    Field("steps", LIST, required=True, item=STEP, description="what to do, each with a why"),
+    Field("cues", LIST, item=CUE, description="signs to notice and how to respond"),
+    Field("recovery", LIST, item=RECOVERY, description="how to put things right"),
+    Field("checklist", LIST, item=Field("checklist item", TEXT, instruction=True),
+          description="things to have ready for a shift"),
+    Field("knowledge_check", LIST, item=QUESTION, description="questions that check understanding"),
+    Field("revisions", LIST, item=REVISION, description="the revision history, newest first"),
+    Field("references", LIST, item=Field("reference", TEXT), description="related documents and policies"),
+    Field("supersedes", LIST, item=Field("sop id", ID), description="ids of SOPs this one replaces"),
+    Field("lint", OBJECT, shape=SOP_LINT, description="wording-rule settings for this SOP"),
+), lambda v: Sop(**{k: val for k, val in v.items() if val is not None}))

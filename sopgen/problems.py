@@ -1,0 +1,99 @@
+"""One type for everything sopgen reports: validation errors and lint findings alike."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that a higher value is more serious."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong at a place in a file.
+
+    ``line`` and ``column`` are 1-based; 0 means "the whole file".  ``code`` is a
+    validation code (``SOP0xx``) or a lint rule code (``SOP1xx``); ``rule`` is its
+    short name.  ``hint`` tells the author what to do about it.
+    """
+
+    path: str
+    line: int
+    column: int
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    hint: str = ""
+    end_line: int = 0
+    end_column: int = 0
+
+    @property
+    def is_lint(self) -> bool:
+        return self.code >= "SOP100"
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def location(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@dataclass(slots=True)
+class Summary:
+    files: int = 0
+    counts: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem], files: int) -> "Summary":
+        return cls(files=files, counts=Counter(p.severity for p in problems))
+
+    @property
+    def errors(self) -> int:
+        return self.counts[Severity.ERROR]
+
+    @property
+    def warnings(self) -> int:
+        return self.counts[Severity.WARNING]
+
+    @property
+    def infos(self) -> int:
+        return self.counts[Severity.INFO]
+
+    def as_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "info": self.infos,
+            "total": self.errors + self.warnings + self.infos,
+        }
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=Problem.sort_key)
+
+
+def worst(problems: Iterable[Problem]) -> Severity | None:
+    return max((p.severity for p in problems), default=None)

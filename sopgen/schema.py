@@ -1,0 +1,266 @@
+"""A small declarative schema for YAML node trees, and the validator that reads it.
+
+Models declare their fields once (name, kind, required, description); the same
+declaration drives validation with source positions, the messages authors see,
+and (later) the JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import yaml
+
+from .load import Source, Span
+from .problems import Problem, Severity
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CODE_PATTERN = re.compile(r"^SOP\d{3}$")
+
+TEXT = "text"
+DATE = "date"
+ID = "id"
+INT = "int"
+BOOL = "bool"
+LIST = "list"
+OBJECT = "object"
+CHOICE = "choice"
+MAP = "map"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    required: bool = False
+    description: str = ""
+    item: "Field | Shape | None" = None     # for LIST, and the values of a MAP
+    key: "Field | None" = None              # for MAP: how its keys are read
+    shape: "Shape | None" = None            # for OBJECT
+    choices: tuple[str, ...] = ()           # for CHOICE
+    instruction: bool = False               # guest-facing instruction text the linter reads
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A mapping with known keys, turned into an object by ``build``."""
+
+    noun: str                               # how messages name one of these: "step", "cue"
+    fields: tuple[Field, ...]
+    build: Callable[[dict], Any]
+    scalar_field: str | None = None         # a bare string stands for this field
+
+    def field(self, name: str) -> Field | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+
+def did_you_mean(word: str, options) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _kind_name(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "text"
+
+
+@dataclass
+class Validator:
+    """Walks one file's nodes against a Shape, collecting every problem."""
+
+    source: Source
+    problems: list[Problem] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    def error(self, node: yaml.Node | None, code: str, rule: str, message: str, hint: str = "") -> None:
+        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+        self.problems.append(Problem(self.source.display, line, column, code, rule,
+                                     Severity.ERROR, message, hint))
+
+    def read(self, node: yaml.Node, shape: Shape, where: str = "", path: str = "",
+             partial: bool = False) -> Any | None:
+        """Validate a mapping node; return the built object, or None if it is unusable.
+
+        With ``partial`` an object is built even when required fields are
+        missing, so that checks across its other fields can still run.
+        """
+        if shape.scalar_field and isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+            node = yaml.MappingNode("tag:yaml.org,2002:map",
+                                    [(yaml.ScalarNode("tag:yaml.org,2002:str", shape.scalar_field,
+                                                      node.start_mark, node.start_mark), node)],
+                                    node.start_mark, node.end_mark)
+        if not isinstance(node, yaml.MappingNode):
+            subject = where or "the file"
+            self.error(node, "SOP005", "wrong-type",
+                       f"{subject} must be a mapping of keys to values, not {_kind_name(node)}",
+                       "write it as 'key: value' lines" if not where else
+                       f"write each {shape.noun} as 'key: value' lines")
+            return None
+        values: dict[str, Any] = {}
+        present: dict[str, yaml.Node] = {}
+        known = [f.name for f in shape.fields]
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            spec = shape.field(key) if key is not None else None
+            if spec is None:
+                shown = key if key is not None else "(not text)"
+                self.error(key_node, "SOP006", "unknown-key",
+                           f"unknown key '{shown}'{_in(where)}{did_you_mean(str(key), known)}",
+                           "the keys allowed here are: " + ", ".join(known))
+                continue
+            present[key] = value_node
+            value = self.value(value_node, spec, f"'{key}'{_in(where)}", _join(path, key))
+            if value is not None:
+                values[key] = value
+        for spec in shape.fields:
+            if spec.required and spec.name not in values and spec.name not in present:
+                self.error(node, "SOP007", "missing-field",
+                           f"missing required field '{spec.name}'{_in(where)}",
+                           f"add '{spec.name}:' — {spec.description}" if spec.description else "")
+        missing = [s.name for s in shape.fields if s.required and s.name not in values]
+        if missing and not partial:
+            return None
+        for spec in shape.fields:
+            values.setdefault(spec.name, _empty(spec))
+        return shape.build(values)
+
+    def value(self, node: yaml.Node, spec: Field, subject: str, path: str) -> Any | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            if spec.required:
+                self.error(node, "SOP007", "missing-field", f"{subject} is empty",
+                           f"write the {spec.name} after the colon" + (f": {spec.description}" if spec.description else ""))
+            return None
+        if spec.kind == LIST:
+            return self.list(node, spec, subject, path)
+        if spec.kind == OBJECT:
+            return self.read(node, spec.shape, subject, path)
+        if spec.kind == MAP:
+            return self.map(node, spec, subject, path)
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, "SOP005", "wrong-type", f"{subject} must be {_expected(spec)}, not {_kind_name(node)}",
+                       _type_hint(spec))
+            return None
+        return self.scalar(node, spec, subject, path)
+
+    def list(self, node: yaml.Node, spec: Field, subject: str, path: str) -> list | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, "SOP005", "wrong-type", f"{subject} must be a list, not {_kind_name(node)}",
+                       "start each entry on its own line with '- '")
+            return None
+        items = []
+        item = spec.item
+        for index, child in enumerate(node.value, start=1):
+            child_path = f"{path}[{index - 1}]"
+            if isinstance(item, Shape):
+                built = self.read(child, item, f"{item.noun} {index}", child_path)
+            else:
+                built = self.value(child, item, f"{item.name} {index}", child_path)
+            if built is not None:
+                items.append(built)
+        if spec.required and not node.value:
+            self.error(node, "SOP007", "missing-field", f"{subject} is an empty list",
+                       f"add at least one entry — {spec.description}" if spec.description else "add at least one entry")
+        return items
+
+    def map(self, node: yaml.Node, spec: Field, subject: str, path: str) -> dict | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, "SOP005", "wrong-type", f"{subject} must be a mapping, not {_kind_name(node)}",
+                       "write one 'key: value' line for each entry")
+            return None
+        result = {}
+        for key_node, value_node in node.value:
+            key = self.value(key_node, spec.key, f"key in {subject}", f"{path}.<key>")
+            value = self.value(value_node, spec.item, f"{subject} for '{key_node.value}'",
+                               _join(path, str(key_node.value)))
+            if key is not None and value is not None:
+                result[key] = value
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, spec: Field, subject: str, path: str) -> Any | None:
+        raw = node.value
+        self.spans[path] = Span.of(self.source, node)
+        if spec.kind == TEXT:
+            text = raw.strip()
+            if not text:
+                if spec.required:
+                    self.error(node, "SOP007", "missing-field", f"{subject} is empty", _type_hint(spec))
+                return None
+            return text
+        if spec.kind == DATE:
+            try:
+                return dt.date.fromisoformat(raw.strip())
+            except ValueError:
+                self.error(node, "SOP008", "bad-date", f"{subject} is not a valid date: '{raw}'",
+                           "write dates as YYYY-MM-DD, for example 2026-10-01")
+                return None
+        if spec.kind == ID:
+            if not ID_PATTERN.match(raw):
+                self.error(node, "SOP009", "bad-id",
+                           f"{subject} '{raw}' is not a valid id",
+                           "use lowercase letters, digits and single hyphens, for example 'door-welcome-arrivals'")
+                return None
+            return raw
+        if spec.kind == CHOICE:
+            if raw not in spec.choices:
+                self.error(node, "SOP010", "bad-value",
+                           f"{subject} is '{raw}', which is not one of: {', '.join(spec.choices)}"
+                           + did_you_mean(raw, spec.choices),
+                           f"choose one of {', '.join(spec.choices)}")
+                return None
+            return raw
+        if spec.kind == BOOL:
+            if node.tag != "tag:yaml.org,2002:bool":
+                self.error(node, "SOP005", "wrong-type", f"{subject} must be true or false, not '{raw}'",
+                           "write true or false")
+                return None
+            return raw.lower() in ("true", "yes", "on")
+        if spec.kind == INT:
+            if node.tag != "tag:yaml.org,2002:int" or not raw.lstrip("+").isdigit():
+                self.error(node, "SOP005", "wrong-type", f"{subject} must be a whole number, not '{raw}'",
+                           "write a number such as 12")
+                return None
+            return int(raw)
+        if spec.kind == "code":
+            code = raw.strip().upper()
+            if not CODE_PATTERN.match(code):
+                self.error(node, "SOP010", "bad-value", f"{subject} '{raw}' is not a rule code",
+                           "rule codes look like SOP101; `sopgen rules` lists them")
+                return None
+            return code
+        raise AssertionError(f"unknown field kind {spec.kind}")
+
+
+def _in(where: str) -> str:
+    return f" in {where}" if where else ""
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _empty(spec: Field) -> Any:
+    if spec.default is not None:
+        return spec.default
+    return {LIST: [], MAP: {}}.get(spec.kind)
+
+
+def _expected(spec: Field) -> str:
+    return {TEXT: "text", DATE: "a date", ID: "an id", CHOICE: "one word", BOOL: "true or false",
+            INT: "a whole number", "code": "a rule code"}.get(spec.kind, "a value")
+
+
+def _type_hint(spec: Field) -> str:
+    if spec.kind == TEXT:
+        return "write the text on the same line after the colon, or on indented lines after '>'"
+    return ""
