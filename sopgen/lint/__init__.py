@@ -1,0 +1,145 @@
+"""The wording linter: runs the registered rules over SOPs and applies settings and suppressions.
+
+Rules only say what they found and where inside a sentence; the engine stamps
+each finding with the rule's code, severity and hint and turns the offset into
+a file position, as yamllint's engine does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..config import LintSettings
+from ..models import Sop
+from ..problems import Problem, Severity
+from .registry import RULES, Rule, rule_by_code
+from .text import sentences
+
+HOUSE_PHRASE = "SOP110"
+UNUSED_SUPPRESSION = "SOP111"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run, and at what severity."""
+
+    severities: dict[str, Severity]
+
+    @classmethod
+    def from_settings(cls, settings: LintSettings, select: tuple[str, ...] = (),
+                      ignore: tuple[str, ...] = ()) -> "Selection":
+        chosen = set(select or settings.select or [r.code for r in RULES])
+        chosen -= set(settings.ignore) | set(ignore)
+        severities = {}
+        for rule in RULES:
+            level = settings.severity.get(rule.code)
+            if rule.code not in chosen or level == "off":
+                continue
+            severities[rule.code] = Severity.parse(level) if level else rule.severity
+        return cls(severities)
+
+    def active(self, code: str) -> bool:
+        return code in self.severities
+
+
+@dataclass
+class _Suppressions:
+    """Per-SOP `lint: {ignore: [...]}` and per-step `allow: [...]`, remembering which were used."""
+
+    sop: Sop
+    used: set[tuple[str, str]] = field(default_factory=set)
+
+    def suppressed(self, code: str, allow: tuple[str, ...], key: str) -> bool:
+        if code in self.sop.lint.ignore:
+            self.used.add(("lint.ignore", code))
+            return True
+        if code in allow:
+            self.used.add((key, code))
+            return True
+        return False
+
+
+def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Problem]:
+    problems: list[Problem] = []
+    suppressions = _Suppressions(sop)
+
+    def report(rule_code: str, key: str, offset: int | None, text: str | None, message: str,
+               allow: tuple[str, ...] = (), severity: Severity | None = None, hint: str | None = None,
+               length: int = 0) -> None:
+        step_key = key.rsplit(".", 1)[0] if key.startswith("steps[") else key
+        if suppressions.suppressed(rule_code, allow, step_key):
+            return
+        rule = rule_by_code(rule_code)
+        line, column, end_line, end_column = _position(sop, key, text, offset, length)
+        problems.append(Problem(sop.path, line, column, rule.code, rule.name,
+                                severity or selection.severities[rule.code], message,
+                                hint if hint is not None else rule.hint, end_line, end_column))
+
+    text_rules = [r for r in RULES if r.kind == "text" and selection.active(r.code)]
+    for ref in sop.instructions():
+        for sentence in sentences(ref.text, settings.allow):
+            for rule in text_rules:
+                hit = next(iter(rule.check(sentence)), None)
+                if hit is not None:
+                    report(rule.code, ref.key, sentence.offset + hit.start, ref.text,
+                           f"{hit.message or rule.message} in {ref.label}", ref.allow,
+                           length=hit.end - hit.start)
+        if selection.active(HOUSE_PHRASE):
+            for phrase in settings.flag:
+                for match in re.finditer(rf"\b{re.escape(phrase.phrase)}\b", ref.text, re.IGNORECASE):
+                    report(HOUSE_PHRASE, ref.key, match.start(), ref.text,
+                           f"{phrase.message or f'the house style avoids {phrase.phrase!r}'} in {ref.label}",
+                           ref.allow, Severity.parse(phrase.severity), phrase.hint or None,
+                           length=match.end() - match.start())
+    for rule in RULES:
+        if rule.kind == "sop" and selection.active(rule.code):
+            for key, message in rule.check(sop, settings):
+                report(rule.code, key, None, None, message, _step_allow(sop, key))
+    if selection.active(UNUSED_SUPPRESSION):
+        problems += _unused_suppressions(sop, suppressions, selection)
+    return problems
+
+
+def _step_allow(sop: Sop, key: str) -> tuple[str, ...]:
+    match = re.match(r"steps\[(\d+)\]", key)
+    return sop.steps[int(match.group(1))].allow if match else ()
+
+
+def _unused_suppressions(sop: Sop, suppressions: _Suppressions, selection: Selection) -> list[Problem]:
+    unused = []
+    candidates = [("lint.ignore", f"lint.ignore[{i}]", code, "this SOP's lint ignore list")
+                  for i, code in enumerate(sop.lint.ignore)]
+    for s, step in enumerate(sop.steps):
+        candidates += [(f"steps[{s}]", f"steps[{s}].allow[{i}]", code, f"step {s + 1}'s allow list")
+                       for i, code in enumerate(step.allow)]
+    for scope, key, code, where in candidates:
+        if (scope, code) in suppressions.used or not selection.active(code):
+            continue
+        line, column, *_ = _position(sop, key, None, None, 0)
+        rule = rule_by_code(UNUSED_SUPPRESSION)
+        unused.append(Problem(sop.path, line, column, rule.code, rule.name,
+                              selection.severities[rule.code],
+                              f"{code} in {where} suppresses nothing", rule.hint))
+    return unused
+
+
+def _position(sop: Sop, key: str, text: str | None, offset: int | None, length: int) -> tuple[int, int, int, int]:
+    span = sop.span(key)
+    if span is None:
+        return 1, 1, 0, 0
+    if text is None or offset is None:
+        return span.line, span.column, 0, 0
+    line, column = span.locate(text, offset)
+    end_line, end_column = span.locate(text, offset + max(length - 1, 0)) if length else (0, 0)
+    return line, column, end_line, end_column + 1 if end_line else 0
+
+
+def lint_sops(sops: list[Sop], settings: LintSettings, selection: Selection) -> list[Problem]:
+    problems = []
+    for sop in sops:
+        problems += lint_sop(sop, settings, selection)
+    return problems
+
+
+__all__ = ["RULES", "Rule", "Selection", "lint_sop", "lint_sops", "rule_by_code"]

@@ -1,0 +1,1 @@
+"""One module per wording rule: CODE, NAME, SEVERITY, KIND, MESSAGE, HINT and check()."""

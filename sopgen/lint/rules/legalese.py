@@ -1,0 +1,68 @@
+"""Legalese and actorless passive: "shall", "is to be", "it is mandatory that", "visitors are to be greeted".
+
+Looks for contract language (shall, hereby, it is mandatory that, are
+required to, are obliged to) and for passive instructions that hide who acts
+on a guest ("guests are to be greeted", "visitors must be escorted", "the
+caller is offered").
+
+An SOP is read by colleagues at the start of a shift, not by lawyers. A
+passive sentence hides who does what, and legal words make service sound like
+compliance. Write to the person doing it, in the active voice: "Greet guests
+as they arrive, so they feel expected."
+
+Bad: Arriving visitors are to be greeted by the receptionist on duty.
+Good: Greet visitors as they arrive, so they know they have been seen.
+"""
+
+import re
+
+from ..text import Hit, Sentence, first
+
+CODE = "SOP106"
+NAME = "legalese"
+SEVERITY = "warning"
+KIND = "text"
+MESSAGE = "legalese or an instruction in the passive voice"
+HINT = ("write to the colleague doing it, in the active voice (\"Greet visitors as they arrive …\"), "
+        "and give the reason rather than the rule")
+
+_STAFF = (r"you|staff|team|team\s+members?|colleagues?|employees?|associates?|personnel|hosts?|receptionists?|"
+          r"concierges?|servers?|waiters?|waitress(?:es)?|porters?|door(?:man|men)|agents?|attendants?|operators?|"
+          r"officers?|managers?|supervisors?|bartenders?|crew|guards?|clerks?|the\s+host|the\s+team")
+_LEGAL = re.compile(
+    r"\bshall\b|\bhereby\b|\bhenceforth\b|\bhereinafter\b|\bforthwith\b|\bherewith\b"
+    r"|\b(?:is|are|be)\s+to\s+be\b"
+    rf"|\b(?:{_STAFF})\s+(?:is|are)\s+(?:always\s+)?to\s+(?!be\b)[a-z]+"
+    r"|\bit\s+is\s+(?:mandatory|compulsory|obligatory|required|imperative|expected|incumbent)\b"
+    r"|\bpursuant\s+to\b|\bthe\s+(?:undersigned|aforementioned|aforesaid)\b"
+)
+_REQUIRED = re.compile(
+    r"\b(?:is|are)\s+(?:required|obliged|obligated|expected|mandated|instructed|directed)\s+to\b"
+    r"|\b(?:is|are)\s+(?:responsible|accountable)\s+for\s+ensuring\b"
+)
+_PEOPLE = (r"(?:guests?|visitors?|callers?|diners?|members?|clients?|patrons?|customers?|passengers?|"
+           r"attendees?|delegates?|arrivals?|residents?|travell?ers?|everyone|each\s+person|they|he|she)")
+_PARTICIPLE = (r"(?:greeted|welcomed|escorted|offered|thanked|informed|told|addressed|acknowledged|accompanied|"
+               r"presented|seated|served|asked|processed|handled|shown|directed|received|met|assisted|helped|"
+               r"given|called|contacted|notified|walked|taken|brought|introduced|advised|reminded|checked\s+in|"
+               r"wished|invited|approached|made|kept|treated|provided|updated|offered|sent|asked|spoken\s+to|"
+               r"attended\s+to|looked\s+after|followed\s+up)")
+_PASSIVE = re.compile(
+    rf"\b{_PEOPLE}\s+(?:(?!who\b|that\b|which\b|whose\b|where\b|how\b|what\b|when\b|why\b|if\b)[\w'’-]+\s+){{0,4}}?(?:must|shall|should|will|are\s+to|is\s+to|need\s+to|needs\s+to|has\s+to|"
+    rf"have\s+to)?\s*(?:be|are|is|get|gets)\s+(?:always\s+|then\s+|also\s+|promptly\s+|immediately\s+|"
+    rf"personally\s+|courteously\s+)?{_PARTICIPLE}\b"
+)
+_CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|until|unless|while|after|before|as\s+soon\s+as)\b[^,;]*$")
+
+
+def check(sentence: Sentence):
+    text = sentence.masked
+    match = first(_LEGAL, text)
+    if match is None and not sentence.field_has("safety"):
+        match = first(_REQUIRED, text)
+    if match is None:
+        passive = _PASSIVE.search(text)
+        if passive and not _CONDITION.search(text[:passive.start()]):
+            match = passive
+    if match:
+        yield Hit(match.start(), match.end())

@@ -1,0 +1,60 @@
+"""Guest as object: "process the guest", "handle visitors", "deal with the queue of arrivals".
+
+Looks for verbs that belong to parcels and paperwork (process, handle, deal
+with, batch, funnel, route, push through, dispose of, clear of) applied to
+people. "Process the guest's payment" or "handle visitor badges" are about
+things and are left alone.
+
+Words shape behaviour: people who "process arrivals" end up treating guests
+as throughput. Name the guest and what you do for them.
+
+Bad: Process each arrival at the desk and move on to the next one.
+Good: Check each guest in at the desk, and give them your full attention while you do.
+"""
+
+import re
+
+from ..text import Hit, Sentence, alternation, first, words
+
+CODE = "SOP107"
+NAME = "guest-as-object"
+SEVERITY = "warning"
+KIND = "text"
+MESSAGE = "treats the guest as an object"
+HINT = "name what you do for the guest (welcome, check in, look after, help) rather than what is done to a thing"
+
+_PEOPLE = rf"(?:{alternation(words('person-nouns'))}|walk-ins?|queue|crowd)"
+_THINGS = (r"(?:'s|’s|data|details|information|records?|luggage|bags?|baggage|belongings|requests?|complaints?|"
+           r"feedback|payments?|bookings?|reservations?|keys?|badges?|passes|parcels?|post|mail|lists?|names?|"
+           r"quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|items?|property|coats?|orders?|accounts?|files?|forms?|"
+           r"notes?|messages?|emails?|calls?|invoices?|bills?|documents?|registrations?|cards?|numbers?|ids?|"
+           r"tickets?|lists?|feedback|concerns?|issues?|problems?|questions?|needs|wishes|preferences)")
+_VERBS = (r"(?:process|processes|processed|processing|handle|handles|handled|handling|deal\s+with|deals\s+with|"
+          r"dealt\s+with|dealing\s+with|batch|batches|batched|funnel|funnels|funnelled|funneled|route|routes|routed|"
+          r"push|pushes|pushed|herd|herds|herded|shift|shifts|dispose\s+of|get\s+rid\s+of|offload|offloads|"
+          r"dispatch|dispatches|dispatched|clear|clears|cleared|move|moves|moved|shunt|shunts|shunted|"
+          r"turn\s+over|churn|churns|release|releases|log|cycle|cycles|cycled|feed|feeds|fed|flip|flips|shuffle|"
+          r"shuffles|slot|slots|rotate|rotates)")
+_OBJECT = re.compile(
+    rf"\b{_VERBS}\s+(?:(?!for\b|of\b|from\b|to\b|with\b|by\b|and\b|or\b|in\b|at\b|on\b)[\w-]+\s+){{0,3}}"
+    rf"{_PEOPLE}\b"
+    rf"(?!\s+{_THINGS}\b)(?!['’])"
+    rf"|\bclear\s+(?:\w+\s+){{0,3}}of\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b"
+    rf"|\b(?:log|clear|move|push|shift|process|batch|funnel|route)\s+them\s+(?:out|off|through|to|along|on)\b"
+)
+_THROUGHPUT = re.compile(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as\s+possible|together|in\s+bulk|"
+                         r"towards|to\s+the|to|from|out|on|off|away|along|turns?|covers?)\b")
+
+
+def check(sentence: Sentence):
+    text = sentence.masked
+    match = first(_OBJECT, text)
+    if match is None:
+        return
+    verb = match.group(0).split()[0]
+    # "move", "clear", "release", "log", "shift", "push" only objectify people when they are shifted somewhere
+    if verb.startswith(("move", "clear", "release", "log", "shift", "push", "route", "dispatch", "cycle", "feed",
+                        "fed", "flip", "shuffle", "slot", "rotate")) \
+            and not verb.startswith("clear") and not _THROUGHPUT.search(text, match.end()):
+        return
+    yield Hit(match.start(), match.end())

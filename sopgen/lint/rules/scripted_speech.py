@@ -1,0 +1,72 @@
+"""Scripted speech: the SOP dictates the exact words a colleague must say.
+
+Looks for wording that mandates a script ("say exactly", "in the following
+words", "verbatim", "and nothing else", "the approved greeting") and for a
+quoted line attached to a verb of speaking ("reply with 'My pleasure'") that is
+not offered as an example ("for example", "something like", "in your own words").
+
+Guests hear a recited line for what it is, and a colleague reading a script
+stops listening to the person in front of them. Say what the words should
+achieve and let people find their own; an example is welcome when it is
+clearly offered as one.
+
+Bad: Answer the phone in the following words: 'Thank you for calling reception, how may I help?'
+Good: Answer the phone with your name and the desk's name, for example 'Reception, this is Sam.'
+"""
+
+import re
+
+from ..text import Hit, Sentence, first, phrase_pattern
+
+CODE = "SOP101"
+NAME = "scripted-speech"
+SEVERITY = "warning"
+KIND = "text"
+MESSAGE = "scripted speech: the exact words are prescribed"
+HINT = ("say what the words should achieve (make the guest feel expected, reassure a caller) and trust "
+        "the person to say it in their own words; offer a line only as 'for example …'")
+
+_MANDATE = re.compile(
+    r"\b(?:say|says|use|uses|reply|respond|answer|greet)\w*\s+exactly\b"
+    r"|\bexact(?:ly)?\s+(?:the\s+)?(?:same\s+)?(?:words?|wording|phrase|phrasing|script|sentence|line)\b"
+    r"|\bthose\s+(?:exact\s+)?words\b"
+    r"|\b(?:in|with|using)\s+the\s+following\s+(?:words?|wording|phrase|script|greeting|sentence|lines?)\b"
+    r"|\bverbatim\b|\bword[\s-]for[\s-]word\b|\bword[\s-]perfect\b"
+    r"|\band\s+nothing\s+else\b|\bnothing\s+more\b"
+    r"|\bno\s+other\s+(?:words?|wording|phras\w+|greeting|expression)s?\b"
+    r"|\b(?:may|must|should|can)\s*(?:not|n't)\s+(?:substitute|change|vary|alter|adapt|reword|paraphrase)\b"
+    r"|\bwithout\s+(?:changing|varying|altering|adapting|rewording|paraphrasing|deviation)\b"
+    r"|\b(?:approved|standard|official|set|mandatory|scripted|company|corporate|brand|branded|house|prescribed|"
+    r"signature|required|sanctioned|authori[sz]ed|designated|agreed|scripted)\s+(?:greeting|phrase|phrasing|wording|script|welcome|salutation|farewell|"
+    r"sign[\s-]?off|closing\s+line|opening\s+line|words|response|introduction|pitch)s?\b"
+    r"|\b(?:the|a|our|this|welcome|greeting|call|booking|sales|check-in)\s+script\b|\bscripted\b"
+    r"|\brecite\w*\b|\bread\s+out\s+the\b"
+    r"|\b(?:respond|reply|answer)\w*\s+only\s+with\b|\bonly\s+(?:ever\s+)?(?:say|use\s+the\s+words)\b"
+    r"|\b(?:use|utili[sz]e|employ)\s+only\s+the\b"
+)
+_SPEECH = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|ask|asks|reply|replies|respond|responds|answer|answers|"
+    r"greet|greets|greeted|announce|announces|repeat|repeats|wish|wishes|thank|thanks|introduce|"
+    r"close|closes|end|ends|begin|begins|start|starts|open|opens|sign|signs|use|uses|using|state|states|"
+    r"declare|declares|remark|utter|exclaim|pronounce|inform|informs|advise|advises|offer|offers|"
+    r"phrase|words|wording|line|sentence|reply|greeting|with)\b"
+)
+_EVERY = re.compile(r"\b(?:every|each|all|any)\b")
+
+
+def _spoken(quote) -> bool:
+    """A quoted stretch that reads as speech, not a label such as a sign's 'Closed'."""
+    return quote.word_count >= 2 or quote.text.rstrip()[-1:] in "!?.,"
+
+
+def check(sentence: Sentence):
+    mandate = first(_MANDATE, sentence.masked)
+    if mandate:
+        yield Hit(mandate.start(), mandate.end())
+        return
+    spoken = [q for q in sentence.quotes if _spoken(q)]
+    if not spoken or phrase_pattern("example-markers").search(sentence.masked):
+        return
+    before = sentence.masked[:spoken[0].start]
+    if _SPEECH.search(before) or _EVERY.search(sentence.masked):
+        yield Hit(spoken[0].start, spoken[0].end, "scripted speech: a line to recite")

@@ -1,0 +1,139 @@
+"""Sentence and phrase helpers shared by the wording rules.
+
+A rule sees one sentence at a time, with three views of it: the original text,
+a lower-cased copy, and a "masked" copy in which quoted speech and phrases the
+project allows are blanked out (offsets are kept, so a match in the masked copy
+points at the same characters in the original).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, NamedTuple
+
+_QUOTE = re.compile(
+    r"""(?<![\w'’])'(?=[^\s'])(?P<single>[^\n]*?[^\s])'(?![\w])"""
+    r"""|‘(?P<curly>[^’\n]+)’"""
+    r"""|"(?P<double>[^"\n]+)\""""
+    r"""|“(?P<dcurly>[^”\n]+)”"""
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z‘“'\"(])|\n\s*\n")
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """A word list from sopgen/lint/words/<name>.txt: one entry a line, # comments."""
+    text = resources.files("sopgen.lint.words").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return tuple(entry for entry in entries if entry)
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """A regex alternation of phrases; spaces match any run of spaces or hyphens."""
+    ordered = sorted(set(entries), key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\ ", r"[\s-]+") for e in ordered)
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(name: str) -> re.Pattern:
+    """A whole-word regex matching any phrase of a word list."""
+    return re.compile(rf"\b(?:{alternation(words(name))})\b")
+
+
+class Hit(NamedTuple):
+    """What a wording rule found: offsets inside the sentence, and an optional sharper message."""
+
+    start: int
+    end: int
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int          # offsets of the quoted words, inside the sentence
+    end: int
+    text: str
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str           # as written
+    offset: int         # where it starts in the field's text
+    lower: str
+    masked: str         # lower case, with quotes and allowed phrases blanked
+    quotes: tuple[Quote, ...]
+    whole: str          # the whole field, lower case: context such as a reason given later
+
+    def has(self, name: str) -> bool:
+        """Whether any phrase of word list ``name`` occurs outside quotes."""
+        return phrase_pattern(name).search(self.masked) is not None
+
+    def field_has(self, name: str) -> bool:
+        """Whether any phrase of word list ``name`` occurs anywhere in the field."""
+        return phrase_pattern(name).search(self.whole) is not None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes = []
+    for match in _QUOTE.finditer(text):
+        group = next(g for g in ("single", "curly", "double", "dcurly") if match.group(g) is not None)
+        quotes.append(Quote(match.start(group), match.end(group), match.group(group)))
+    return quotes
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences with their offsets; a semicolon ends a sentence too, as it joins two instructions."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append((start, text[start:match.start()]))
+        start = match.end()
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
+    result = []
+    whole = text.lower()
+    for offset, piece in split_sentences(text):
+        lower = piece.lower()
+        quotes = find_quotes(piece)
+        masked = lower
+        for quote in quotes:
+            masked = _blank(masked, quote.start, quote.end)
+        for phrase in allowed:
+            for match in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked):
+                masked = _blank(masked, match.start(), match.end())
+        result.append(Sentence(piece, offset, lower, masked, tuple(quotes), whole))
+    return result
+
+
+NUMBER = (r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+          r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred|half an?|half|"
+          r"a quarter of an?|a few|a couple of|an?)")
+COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+NEGATION = re.compile(r"\b(?:not|don't|do not|never|no need to|rather than|instead of|avoid|without a)\b[^.;]{0,25}$")
+
+
+def negated(masked: str, start: int) -> bool:
+    """Whether the words just before ``start`` negate what follows ("rather than a script")."""
+    return NEGATION.search(masked[max(0, start - 40):start]) is not None
+
+
+def first(pattern: re.Pattern, text: str):
+    """The first match not negated by the words before it."""
+    for match in pattern.finditer(text):
+        if not negated(text, match.start()):
+            return match
+    return None

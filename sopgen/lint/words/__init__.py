@@ -1,0 +1,1 @@
+"""Word lists used by the wording rules, as data."""

@@ -1,0 +1,1 @@
+"""Turning a validated project into handbooks, checklists, a site and Markdown."""

@@ -1,0 +1,101 @@
+"""From models to the plain data the templates see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from markupsafe import Markup
+
+from .. import __version__
+from ..models import Question, Sop
+from ..project import Project
+from .markup import to_html, to_safe_markdown
+
+Text = Callable[[str], "Markup | str"]
+
+
+def format_date(value: dt.date | None) -> str | None:
+    return f"{value.day} {value:%B %Y}" if value else None
+
+
+def in_handbook(sop: Sop) -> bool:
+    return sop.status != "retired"
+
+
+def project_context(project: Project, today: dt.date, sop_count: int) -> dict:
+    config = project.config
+    return {
+        "organisation": config.organisation,
+        "title": config.title,
+        "paper": config.paper,
+        "build_date": format_date(today),
+        "sop_count": sop_count,
+        "generator": f"sopgen {__version__}",
+    }
+
+
+def _question(number: int, question: Question, text: Text) -> dict:
+    return {
+        "number": number,
+        "question": text(question.question),
+        "answer": text(question.answer) if question.answer else None,
+        "choices": [{"letter": chr(ord("A") + i), "text": text(c.text), "correct": c.correct}
+                    for i, c in enumerate(question.choices)],
+    }
+
+
+def sop_context(sop: Sop, touchpoint: dict, text: Text) -> dict:
+    optional = lambda value: text(value) if value else None  # noqa: E731
+    return {
+        "id": sop.id,
+        "title": sop.title,
+        "anchor": f"sop-{sop.id}",
+        "html_name": f"{sop.id}.html",
+        "md_name": f"{sop.id}.md",
+        "touchpoint": touchpoint,
+        "version": sop.version,
+        "status": sop.status,
+        "is_draft": sop.status == "draft",
+        "owner": sop.owner,
+        "approved_by": sop.approved_by,
+        "effective": format_date(sop.effective),
+        "review_by": format_date(sop.review_by),
+        "roles": list(sop.roles),
+        "references": [text(r) for r in sop.references],
+        "supersedes": list(sop.supersedes),
+        "purpose": text(sop.purpose),
+        "outcome": optional(sop.outcome),
+        "steps": [{"number": i, "do": text(s.do), "why": optional(s.why)}
+                  for i, s in enumerate(sop.steps, start=1)],
+        "cues": [{"notice": text(c.notice), "respond": text(c.respond)} for c in sop.cues],
+        "recovery": [{"when": text(r.when), "do": text(r.do)} for r in sop.recovery],
+        "checklist": [text(item) for item in sop.checklist],
+        "knowledge_check": [_question(i, q, text) for i, q in enumerate(sop.knowledge_check, start=1)],
+        "revisions": [{"version": r.version, "date": format_date(r.date), "by": r.by, "change": text(r.change)}
+                      for r in sop.revisions],
+        "prev": None,
+        "next": None,
+    }
+
+
+def handbook_context(project: Project, today: dt.date, *, markdown: bool = False) -> dict:
+    """Touchpoints in journey order with their SOPs; retired SOPs are left out."""
+    text: Text = to_safe_markdown if markdown else to_html
+    touchpoints, ordered = [], []
+    for touchpoint in project.config.journey:
+        sops = [s for s in project.sops_at(touchpoint.id) if in_handbook(s)]
+        if not sops:
+            continue
+        ref = {"id": touchpoint.id, "name": touchpoint.name, "anchor": f"tp-{touchpoint.id}"}
+        entries = [sop_context(sop, ref, text) for sop in sops]
+        ordered += entries
+        touchpoints.append({**ref, "description": text(touchpoint.description) if touchpoint.description else None,
+                            "sops": entries})
+    for before, after in zip(ordered, ordered[1:]):
+        before["next"], after["prev"] = after, before
+    return {
+        "project": project_context(project, today, len(ordered)),
+        "touchpoints": touchpoints,
+        "sops": ordered,
+    }

@@ -1,0 +1,52 @@
+"""HTML to PDF with WeasyPrint: the only module that imports it.
+
+The renderer may read nothing but data: URIs and files inside the folders it is
+given (the templates), so SOP text can never make it open /etc/passwd or call
+out to the network.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class BlockedResource(ValueError):
+    pass
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class ProjectOnlyFetcher(URLFetcher):
+        def __init__(self, allowed_dirs: list[Path]):
+            super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+            self.allowed = [d.resolve() for d in allowed_dirs]
+            self.blocked: list[str] = []
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:") or self._inside_allowed(url):
+                return super().fetch(url, headers)
+            self.blocked.append(url)
+            raise BlockedResource(f"sopgen does not let the PDF renderer fetch {url}")
+
+        def _inside_allowed(self, url: str) -> bool:
+            parts = urlsplit(url)
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                return False
+            path = Path(unquote(parts.path)).resolve()
+            return any(path.is_relative_to(d) for d in self.allowed)
+
+    return ProjectOnlyFetcher
+
+
+def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path]) -> tuple[bytes, list[str]]:
+    """Render HTML to PDF bytes; return them with the URLs that were refused."""
+    import weasyprint
+
+    fetcher = _fetcher_class()(allowed_dirs)
+    # WeasyPrint logs each refused or missing resource; sopgen reports them itself.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
+    return document.write_pdf(), fetcher.blocked

@@ -1,0 +1,31 @@
+"""The few lines printed at the end of a build."""
+
+from __future__ import annotations
+
+from .pipeline import BuildResult
+from .project import display_path
+
+
+def build_summary(result: BuildResult) -> str:
+    total = sum(result.sops_per_touchpoint.values())
+    lines = [f"Built {len(result.written)} files in {display_path(result.out)} from {total} SOPs:"]
+    shown = {"handbook.pdf", "checklists.pdf", "html/index.html"}
+    for path in result.written:
+        relative = path.relative_to(result.out).as_posix()
+        if relative in shown:
+            lines.append(f"  {display_path(path)}")
+    pages = sum(1 for p in result.written if p.parent.name == "html" and p.suffix == ".html")
+    markdown = sum(1 for p in result.written if p.parent.name == "md")
+    if pages:
+        lines.append(f"  {display_path(result.out / 'html')}/  ({pages} pages)")
+    if markdown:
+        lines.append(f"  {display_path(result.out / 'md')}/  ({markdown} Markdown files)")
+    lines.append("SOPs per touchpoint: " + ", ".join(f"{tp} {n}" for tp, n in result.sops_per_touchpoint.items()))
+    if result.left_out:
+        lines.append(f"Left out as retired: {', '.join(result.left_out)}")
+    if result.warnings:
+        lines.append(f"{len(result.warnings)} warning(s):")
+        lines += [f"  warning: {w}" for w in result.warnings]
+    else:
+        lines.append("No warnings.")
+    return "\n".join(lines)
