@@ -95,5 +95,88 @@ def _progress_printer(quiet: bool):
     return show
 
 
+def _codes(values: List[str]) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+
+
+@app.command()
+def lint(
+    paths: List[Path] = typer.Argument(None, help="SOP files or folders (default: the project's sops/)."),
+    project: Optional[Path] = ProjectOption,
+    output_format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="text, json, github or sarif (default: text; github under GitHub Actions)."),
+    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 at this severity or above: error, warning, "
+                                                             "info or never."),
+    select: List[str] = typer.Option([], "--select", help="Check only these rule codes (comma-separated)."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Do not check these rule codes (comma-separated)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
+) -> None:
+    """Check SOP wording for robotic, over-prescriptive instructions."""
+    from .errors import SopgenError
+    from .pipeline import lint as run_lint
+    from .problems import Severity, Summary
+    from .report import FORMATS, render
+
+    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt not in FORMATS:
+        _usage(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    if fail_on not in ("error", "warning", "info", "never"):
+        _usage(f"unknown --fail-on level '{fail_on}'; choose from error, warning, info, never")
+    try:
+        result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
+    except SopgenError as error:
+        _fail(error)
+    problems = result.problems
+    summary = Summary.of(problems, result.files)
+    if fmt == "text" and quiet:
+        text = "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
+    else:
+        text = render(fmt, problems, summary, _rule_infos(), color=_color(sys.stdout), tool_version=__version__)
+    sys.stdout.write(text)
+    if result.invalid:
+        raise typer.Exit(EXIT_INVALID)
+    if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _usage(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def _rule_infos():
+    from .lint.registry import RULES
+    from .report import RuleInfo
+
+    return [RuleInfo(r.code, r.name, r.summary, r.doc, r.severity) for r in RULES]
+
+
+@app.command()
+def rules() -> None:
+    """List the wording rules with their codes and default severities."""
+    from .lint.registry import RULES
+
+    for rule in RULES:
+        typer.echo(f"{rule.code}  {rule.name:<20} {rule.severity.label:<8} {rule.summary}")
+    typer.echo("\nRun `sopgen explain CODE` for what a rule looks for, why, and examples.")
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code such as SOP101, or its name.")) -> None:
+    """Explain a rule: what it looks for, why it matters, a bad and a good example."""
+    from .lint.registry import RULES
+    from .schema import did_you_mean
+
+    wanted = code.strip()
+    for rule in RULES:
+        if wanted.upper() == rule.code or wanted.lower() == rule.name:
+            typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
+            typer.echo(rule.doc)
+            typer.echo(f"\nHow to fix: {rule.hint}")
+            return
+    names = [r.code for r in RULES] + [r.name for r in RULES]
+    _usage(f"no rule '{code}'{did_you_mean(wanted, names)}; `sopgen rules` lists them")
+
+
 def main() -> None:
     app()

@@ -31,3 +31,7 @@ class TemplateError(SopgenError):
 
 class OutputError(SopgenError):
     """The output directory cannot be used or written."""
+
+
+class UsageError(SopgenError):
+    """The command line asks for something that cannot be done."""

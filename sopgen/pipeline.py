@@ -122,3 +122,59 @@ def _render_site(env, context: dict) -> dict:
 def _render_markdown(env, context: dict) -> dict:
     return {f"md/{sop['md_name']}": _render(env, "md/sop.md", sop=sop, **context).encode()
             for sop in context["sops"]}
+
+
+@dataclass
+class LintResult:
+    problems: list[Problem]
+    files: int
+
+    @property
+    def invalid(self) -> bool:
+        """Some input could not be loaded or validated: exit status 2."""
+        return any(not p.is_lint for p in self.problems)
+
+
+def _sop_files(paths: list[Path]) -> list[Path]:
+    from .errors import UsageError
+    from .project import SOP_SUFFIXES
+
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in SOP_SUFFIXES and p.is_file())
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"{path} does not exist")
+    return files
+
+
+def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
+         ignore: tuple[str, ...] = ()) -> LintResult:
+    from .errors import UsageError
+    from .lint import Selection, lint_sop
+    from .lint.registry import known_code
+    from .project import check_unique_ids, discover, find_root, load_config, load_sop
+    from .problems import sorted_problems
+
+    unknown = [code for code in (*select, *ignore) if not known_code(code)]
+    if unknown:
+        raise UsageError(f"unknown rule code {', '.join(unknown)}; `sopgen rules` lists them")
+    config = load_config(find_root(start))
+    problems: list[Problem] = []
+    if paths:
+        files = _sop_files(paths)
+    else:
+        files, problems = discover(config)
+    selection = Selection.from_settings(config.lint, select, ignore)
+    loaded = []
+    for path in files:
+        sop, found = load_sop(path, config)
+        problems += found
+        if sop is not None:
+            loaded.append(sop)
+            if not found:
+                problems += lint_sop(sop, config.lint, selection)
+    problems += check_unique_ids([sop for sop in loaded if sop.id])
+    return LintResult(sorted_problems(problems), len(files))

@@ -78,6 +78,17 @@ def format_text(problems: Iterable[Problem], summary: Summary, *, color: bool) -
     return "\n".join(lines) + "\n"
 
 
+def format_errors(problems: Iterable[Problem], headline: str, *, color: bool) -> str:
+    """Why a command stopped: the headline, then each problem as ``path:line:col: message``."""
+    lines = [f"{_SEVERITY_COLOURS[Severity.ERROR]}error{_RESET}: {headline}" if color else f"error: {headline}"]
+    for p in problems:
+        path = f"{_BOLD}{p.location()}{_RESET}" if color else p.location()
+        lines.append(f"{path}: {p.message}")
+        if p.hint:
+            lines.append(f"    hint: {p.hint}")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- json
 
 

@@ -82,8 +82,9 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
             for rule in text_rules:
                 hit = next(iter(rule.check(sentence)), None)
                 if hit is not None:
+                    words = " ".join(sentence.text[hit.start:hit.end].split())
                     report(rule.code, ref.key, sentence.offset + hit.start, ref.text,
-                           f"{hit.message or rule.message} in {ref.label}", ref.allow,
+                           f"{hit.message or rule.message} in {ref.label}: '{_shorten(words)}'", ref.allow,
                            length=hit.end - hit.start)
         if selection.active(HOUSE_PHRASE):
             for phrase in settings.flag:
@@ -99,6 +100,10 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
     if selection.active(UNUSED_SUPPRESSION):
         problems += _unused_suppressions(sop, suppressions, selection)
     return problems
+
+
+def _shorten(words: str, limit: int = 60) -> str:
+    return words if len(words) <= limit else words[:limit - 1].rstrip() + "…"
 
 
 def _step_allow(sop: Sop, key: str) -> tuple[str, ...]:

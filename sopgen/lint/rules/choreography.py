@@ -42,6 +42,7 @@ _GESTURE = re.compile(
     r"|\blean\w*\s+(?:slightly\s+)?(?:forward|forwards|in|back|towards)\b"
     r"|\b(?:feet|legs)\s+(?:together|apart|shoulder)\b|\bstand\s+(?:up\s+)?straight\b"
     r"|\b(?:rotate|turn|angle|square|orient|point)\w*\s+your\s+(?:body|torso|shoulders|hips|feet|toes)\b"
+    r"|\bbody\s+(?:\w+\s+)?(?:angled|turned|facing|square|open|towards?)\b|\bat\s+a\s+diagonal\b"
     r"|\bposture\b|\bbow(?:s|ed|ing)?\b(?!\s*tie)|\bcurtsy\b"
 )
 _UNIT = (r"(?:metres?|meters?|m|cm|centimet(?:re|er)s?|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
@@ -64,22 +65,41 @@ _COUNTED = re.compile(
     rf"(?:once|twice|thrice|{COUNT}\s+times)\b"
     rf"|\b(?:take|takes|taking)\s+{COUNT}\s+(?:steps?|paces?|strides?)\b"
     rf"|\b{COUNT}\s+(?:knocks|taps|nods|bows|steps?\s+(?:towards|back|forward|ahead))\b"
+    rf"|\b(?:more\s+than|within|after|before|at\s+most)\s+{COUNT}\s+(?:steps|paces|strides)\b"
 )
 _EXACTLY = re.compile(rf"\bexactly\s+{NUMBER}[\s-]*{_UNIT}\b")
 
 
 def check(sentence: Sentence):
-    text = sentence.masked
-    for pattern in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH):
-        match = first(pattern, text)
-        if match:
-            yield Hit(match.start(), match.end())
-            return
+    hits = [_hit(sentence, finder) for finder in (_gesture, _angle, _distance)]
+    found = [hit for hit in hits if hit is not None]
+    if found:
+        yield min(found)
+
+
+def _hit(sentence: Sentence, finder):
+    return finder(sentence.masked, sentence)
+
+
+def _gesture(text: str, sentence: Sentence):
+    matches = [first(pattern, text) for pattern in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH)]
+    matches = [m for m in matches if m]
+    if matches:
+        match = min(matches, key=lambda m: m.start())
+        return Hit(match.start(), match.end())
+    return None
+
+
+def _angle(text: str, sentence: Sentence):
     angle = _ANGLE.search(text)
     if angle and not (sentence.has("safety") or sentence.has("measured-things")):
-        yield Hit(angle.start(), angle.end(), "choreography: prescribes an angle")
-        return
+        return Hit(angle.start(), angle.end(), "choreography: prescribes an angle")
+    return None
+
+
+def _distance(text: str, sentence: Sentence):
     distance = _DISTANCE.search(text)
-    if distance and _PERSONAL.search(text) and not _OBJECT_PLACEMENT.search(text[:distance.start()]):
-        if not sentence.has("safety"):
-            yield Hit(distance.start(), distance.end(), "choreography: prescribes a distance")
+    if distance and _PERSONAL.search(text) and not _OBJECT_PLACEMENT.search(text[:distance.start()]) \
+            and not sentence.has("safety"):
+        return Hit(distance.start(), distance.end(), "choreography: prescribes a distance")
+    return None

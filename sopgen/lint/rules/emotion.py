@@ -35,12 +35,12 @@ _EMOTION = re.compile(
     r"|\b(?:show|shows|showing|express|expresses|expressing|display|displays|displaying|convey|conveys|"
     r"demonstrate|demonstrates|project|projects|radiate|radiates|exude|exudes|portray)\s+(?:\w+\s+){0,2}"
     r"(?:enthusiasm|delight|surprise|pleasure|excitement|warmth|joy|happiness|gratitude|positivity|"
-    r"passion|sincerity|cheer|cheerfulness|friendliness)\b"
+    r"passion|sincerity|cheer|cheerfulness|friendliness|admiration|awe|amazement|fascination)\b"
     r"|\b(?:keep|kept|maintain|maintains|wear|wears|hold|holds|fix|put\s+on)\s+(?:a|your|the)\s+"
     r"(?:\w+\s+)?(?:smile|grin|expression)\b"
     r"|\bsmiles?\s+(?:\w+\s+){0,2}(?:visible|on\s+your\s+face)\b"
     r"|\b(?:display|displays|wear|wears|show|shows|adopt|adopts|put\s+on|keep|maintain|hold|assume|make)\s+"
-    r"(?:an?\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}(?:facial\s+)?expressions?\b|\bfacial\s+expressions?\b"
+    r"(?:an?\s+|the\s+|your\s+)?(?:[\w-]+,?\s+){0,2}(?:facial\s+)?expressions?\b|\bfacial\s+expressions?\b"
     r"|\b(?:face|voice|tone|expression)\s+(?:must|shall|has\s+to|is\s+to)\b"
 )
 _SMILE = re.compile(r"\bsmil(?:e|es|ing)\b")

@@ -33,7 +33,7 @@ _LEGAL = re.compile(
     r"\bshall\b|\bhereby\b|\bhenceforth\b|\bhereinafter\b|\bforthwith\b|\bherewith\b"
     r"|\b(?:is|are|be)\s+to\s+be\b"
     rf"|\b(?:{_STAFF})\s+(?:is|are)\s+(?:always\s+)?to\s+(?!be\b)[a-z]+"
-    r"|\bit\s+is\s+(?:mandatory|compulsory|obligatory|required|imperative|expected|incumbent)\b"
+    r"|\bit\s+is\s+(?:mandatory|compulsory|obligatory|required|imperative|expected|incumbent)\s+(?:that|to|for|on|upon)\b"
     r"|\bpursuant\s+to\b|\bthe\s+(?:undersigned|aforementioned|aforesaid)\b"
 )
 _REQUIRED = re.compile(
@@ -48,7 +48,7 @@ _PARTICIPLE = (r"(?:greeted|welcomed|escorted|offered|thanked|informed|told|addr
                r"wished|invited|approached|made|kept|treated|provided|updated|offered|sent|asked|spoken\s+to|"
                r"attended\s+to|looked\s+after|followed\s+up)")
 _PASSIVE = re.compile(
-    rf"\b{_PEOPLE}\s+(?:(?!who\b|that\b|which\b|whose\b|where\b|how\b|what\b|when\b|why\b|if\b)[\w'’-]+\s+){{0,4}}?(?:must|shall|should|will|are\s+to|is\s+to|need\s+to|needs\s+to|has\s+to|"
+    rf"\b{_PEOPLE}\s+(?:(?!who\b|that\b|which\b|whose\b|where\b|how\b|what\b|when\b|why\b|if\b|or\b|and\b|not\b|rather\b)[\w'’-]+\s+){{0,4}}?(?:must|shall|should|will|are\s+to|is\s+to|need\s+to|needs\s+to|has\s+to|"
     rf"have\s+to)?\s*(?:be|are|is|get|gets)\s+(?:always\s+|then\s+|also\s+|promptly\s+|immediately\s+|"
     rf"personally\s+|courteously\s+)?{_PARTICIPLE}\b"
 )

@@ -38,9 +38,13 @@ _VERBS = (r"(?:process|processes|processed|processing|handle|handles|handled|han
 _OBJECT = re.compile(
     rf"\b{_VERBS}\s+(?:(?!for\b|of\b|from\b|to\b|with\b|by\b|and\b|or\b|in\b|at\b|on\b)[\w-]+\s+){{0,3}}"
     rf"{_PEOPLE}\b"
-    rf"(?!\s+{_THINGS}\b)(?!['’])"
+    rf"(?!\s+{_THINGS}\b)(?!['’]s?\s+(?!{_PEOPLE}\b))"
     rf"|\bclear\s+(?:\w+\s+){{0,3}}of\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b"
     rf"|\b(?:log|clear|move|push|shift|process|batch|funnel|route)\s+them\s+(?:out|off|through|to|along|on)\b"
+)
+_DONE_TO = re.compile(
+    rf"\b{_PEOPLE}\s+(?:[\w'’-]+\s+){{0,6}}?(?:be|been|is|are|was|were|get|gets|got)\s+"
+    r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of)\b"
 )
 _THROUGHPUT = re.compile(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as\s+possible|together|in\s+bulk|"
                          r"towards|to\s+the|to|from|out|on|off|away|along|turns?|covers?)\b")
@@ -48,6 +52,10 @@ _THROUGHPUT = re.compile(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as
 
 def check(sentence: Sentence):
     text = sentence.masked
+    done_to = _DONE_TO.search(text)
+    if done_to:
+        yield Hit(done_to.start(), done_to.end())
+        return
     match = first(_OBJECT, text)
     if match is None:
         return

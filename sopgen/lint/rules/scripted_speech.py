@@ -43,6 +43,8 @@ _MANDATE = re.compile(
     r"|\brecite\w*\b|\bread\s+out\s+the\b"
     r"|\b(?:respond|reply|answer)\w*\s+only\s+with\b|\bonly\s+(?:ever\s+)?(?:say|use\s+the\s+words)\b"
     r"|\b(?:use|utili[sz]e|employ)\s+only\s+the\b"
+    r"|\bexactly\s+as\s+(?:written|printed|worded|scripted|shown)\b"
+    r"|\b(?:do\s+not|don't|never|without)\s+personali[sz]\w*\b"
 )
 _SPEECH = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|ask|asks|reply|replies|respond|responds|answer|answers|"

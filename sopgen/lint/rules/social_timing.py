@@ -38,10 +38,12 @@ _SOCIAL = re.compile(
 )
 _SECONDS = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:within|in|for|after)\s+a\s+(?:split\s+)?second\b")
 _MINUTES = re.compile(rf"\b(?:within|every|each|after|in\s+under|under|no\s+more\s+than|at\s+most|"
-                      rf"no\s+longer\s+than|longer\s+than|inside)\s+(?:{NUMBER}\s+)?(?:minutes?|mins?)\b"
+                      rf"no\s+longer\s+than|longer\s+than|inside)\s+(?:the\s+)?(?:first\s+|next\s+)?"
+                      rf"(?:{NUMBER}\s+)?(?:minutes?|mins?)\b"
                       rf"|\b(?:within|every|each|in\s+under|under|no\s+more\s+than|at\s+most|no\s+longer\s+than)"
                       rf"\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
                       r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b")
+_EYE_CONTACT = re.compile(r"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b")
 _RINGS = re.compile(r"\b(?:by|before|on|within|after)\s+the\s+(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))"
                     r"\s+ring\b|\b" + COUNT + r"\s+rings\b")
 _QUOTA = re.compile(rf"\b(?:twice|thrice|{COUNT}\s+times|at\s+least\s+(?:once|twice|{COUNT}\s+times)|"
@@ -59,11 +61,14 @@ _THINGS = re.compile(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+
 
 def check(sentence: Sentence):
     text = sentence.masked
-    for pattern in (_SECONDS, _RINGS):
-        match = pattern.search(text)
-        if match and _SOCIAL.search(text):
-            yield Hit(match.start(), match.end())
-            return
+    rings = _RINGS.search(text)
+    if rings:
+        yield Hit(rings.start(), rings.end())
+        return
+    match = _SECONDS.search(text) or _EYE_CONTACT.search(text)
+    if match and _SOCIAL.search(text):
+        yield Hit(match.start(), match.end())
+        return
     minutes = _MINUTES.search(text)
     if minutes and _SOCIAL.search(text) and not _THINGS.search(text):
         yield Hit(minutes.start(), minutes.end())

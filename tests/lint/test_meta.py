@@ -1,0 +1,39 @@
+"""Every rule documents itself, has a case file, and its own Bad example is flagged and Good is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sopgen.lint.registry import RULES
+
+from .lintkit import findings, sop_with_step, write_project
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_has_documentation_examples_and_a_case_file(rule):
+    assert rule.summary and rule.summary != rule.name
+    assert len(rule.doc.split("\n\n")) >= 3, "docstring: summary, what it looks for, why it matters"
+    assert rule.example("Bad") and rule.example("Good")
+    assert rule.hint and rule.message
+    assert (CASES_DIR / f"{rule.code}.yaml").is_file()
+
+
+def test_rule_codes_and_names_are_unique():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "text"], ids=lambda r: r.code)
+def test_docstring_bad_example_is_flagged_and_good_is_not(tmp_path, rule):
+    bad = tmp_path / "bad"
+    good = tmp_path / "good"
+    bad.mkdir()
+    good.mkdir()
+    write_project(bad, [sop_with_step(rule.example("Bad"))])
+    write_project(good, [sop_with_step(rule.example("Good"))])
+    assert any(p.code == rule.code for p in findings(bad))
+    assert not any(p.code == rule.code for p in findings(good))
