@@ -7,6 +7,8 @@ code; aliases are refused, so they cannot multiply memory either.
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,15 @@ except AttributeError:  # PyYAML built without libyaml
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
+
+_ALIAS_MESSAGE = "YAML anchors and aliases (& and *) are not supported"
+_ALIAS_HINT = "write the text out in full where it is needed"
+_DEPTH_MESSAGE = f"the structure is nested more than {MAX_DEPTH} levels deep"
+_DEPTH_HINT = "SOP files need only a few levels; check the indentation"
+
+
+# The characters YAML allows in a stream (YAML 1.1, section 5.1).
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -71,11 +82,14 @@ def read_source(path: Path, display: str) -> Source:
     except OSError as exc:
         raise LoadFailed(problem(display, 0, 0, "SOP001", "unreadable-file",
                                  f"cannot be read: {exc.strerror or exc}")) from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
         raise LoadFailed(problem(
             display, line, column, "SOP001", "unreadable-file",
             f"is not valid UTF-8 text (byte 0x{data[exc.start]:02x})",
@@ -95,9 +109,12 @@ def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
         raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
                                  "file is empty", "write the SOP's fields, starting with 'id:'"))
     try:
+        _check_events(source)
         node = yaml.compose(source.text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise LoadFailed(_syntax_problem(source, exc)) from None
+    except yaml.reader.ReaderError:
+        raise LoadFailed(_character_problem(source)) from None
     except yaml.YAMLError as exc:
         raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
                                  f"is not valid YAML: {exc}")) from None
@@ -110,12 +127,42 @@ def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
     return node, _check_plain(source, node)
 
 
+def _check_events(source: Source) -> None:
+    """Refuse aliases and deep nesting from the event stream, before any tree is built.
+
+    Composing a tree recurses once per level, so a hostile file nested
+    hundreds of thousands of levels deep would crash the interpreter.
+    """
+    depth = 0
+    for event in yaml.parse(source.text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise LoadFailed(_at_mark(source, event.start_mark, "SOP003", "unsupported-yaml", _ALIAS_MESSAGE,
+                                      _ALIAS_HINT))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LoadFailed(_at_mark(source, event.start_mark, "SOP003", "unsupported-yaml",
+                                          _DEPTH_MESSAGE, _DEPTH_HINT))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _character_problem(source: Source) -> Problem:
+    found = _NOT_PRINTABLE.search(source.text)
+    if found is None:
+        return problem(source.display, 1, 1, "SOP002", "yaml-syntax", "contains a character YAML does not allow")
+    line, column = source.position(found.start())
+    return problem(source.display, line, column, "SOP002", "yaml-syntax",
+                   f"contains a control character (U+{ord(found.group()):04X}) that YAML does not allow",
+                   "delete it; it often comes with text copied from another program")
+
+
 def _syntax_problem(source: Source, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "syntax error"
     hint = "check the indentation and that text containing ': ' is in quotes"
-    if "'\\t'" in what or "\t" in what:
+    if "'\\t'" in what or "\t" in what or " tab " in what or (mark and _indented_with_tab(source, mark.line)):
         what = "a tab character is used for indentation"
         hint = "indent with spaces, not tabs"
     elif "expected a single document" in (exc.context or "") + what:
@@ -127,6 +174,14 @@ def _syntax_problem(source: Source, exc: yaml.MarkedYAMLError) -> Problem:
                    f"YAML syntax error: {what}", hint)
 
 
+def _indented_with_tab(source: Source, line_index: int) -> bool:
+    lines = source.text.split("\n")
+    if not 0 <= line_index < len(lines):
+        return False
+    line = lines[line_index]
+    return "\t" in line[:len(line) - len(line.lstrip(" \t"))]
+
+
 def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
     """Walk the tree once: aliases, custom tags, depth and duplicate keys."""
     duplicates: list[Problem] = []
@@ -135,18 +190,14 @@ def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
     while stack:
         node, depth = stack.pop()
         if id(node) in seen:
-            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
-                                 "YAML anchors and aliases (& and *) are not supported",
-                                 "write the text out in full where it is needed"))
+            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml", _ALIAS_MESSAGE, _ALIAS_HINT))
         seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
                                  f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
                                  "remove the tag; SOP files hold plain text, lists and mappings"))
         if depth > MAX_DEPTH:
-            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
-                                 f"the structure is nested more than {MAX_DEPTH} levels deep",
-                                 "SOP files need only a few levels; check the indentation"))
+            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml", _DEPTH_MESSAGE, _DEPTH_HINT))
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, yaml.Node] = {}
             for key, value in node.value:
@@ -167,7 +218,10 @@ def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
 
 
 def _at(source: Source, node: yaml.Node, code: str, rule: str, message: str, hint: str) -> Problem:
-    mark = node.start_mark
+    return _at_mark(source, node.start_mark, code, rule, message, hint)
+
+
+def _at_mark(source: Source, mark, code: str, rule: str, message: str, hint: str) -> Problem:
     return problem(source.display, mark.line + 1, mark.column + 1, code, rule, message, hint)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .load import Source, Span
-from .schema import (BOOL, CHOICE, DATE, ID, LIST, OBJECT, TEXT, Field, Shape)
+from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, OBJECT, TEXT, Field, Shape)
 
 STATUSES = ("draft", "approved", "retired")
 
@@ -92,6 +92,7 @@ class Sop:
     knowledge_check: list[Question] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     lint: SopLint = field(default_factory=SopLint)
+    order: int | None = None
     source: Source | None = None
     spans: dict[str, Span] = field(default_factory=dict)
 
@@ -186,4 +187,5 @@ SOP = Shape("SOP", (
     Field("references", LIST, item=Field("reference", TEXT), description="related documents and policies"),
     Field("supersedes", LIST, item=Field("sop id", ID), description="ids of SOPs this one replaces"),
     Field("lint", OBJECT, shape=SOP_LINT, description="wording-rule settings for this SOP"),
+    Field("order", INT, description="where the SOP comes within its touchpoint: lower first (default 1), then by file name"),
 ), lambda v: Sop(**{k: val for k, val in v.items() if val is not None}))

@@ -74,12 +74,14 @@ def load_config(root: Path) -> Config:
 
 def _check_journey(config: Config, validator: Validator) -> None:
     seen: set[str] = set()
-    for index, touchpoint in enumerate(config.journey):
+    indices = validator.indices.get("journey", range(len(config.journey)))
+    for index, touchpoint in zip(indices, config.journey):
         if touchpoint.id in seen:
             span = validator.spans.get(f"journey[{index}].id")
             validator.problems.append(Problem(
                 validator.source.display, span.line if span else 1, span.column if span else 1,
-                "SOP011", "duplicate-id", f"touchpoint '{touchpoint.id}' appears twice in the journey",
+                "SOP011", "duplicate-id", Severity.ERROR,
+                f"touchpoint '{touchpoint.id}' appears twice in the journey",
                 "give each touchpoint its own id"))
         seen.add(touchpoint.id)
 
@@ -135,12 +137,12 @@ def _check_sop(sop: Sop, config: Config, v: Validator) -> None:
         report("review_by", "SOP013", "date-order",
                f"review_by ({sop.review_by.isoformat()}) is not after effective ({sop.effective.isoformat()})",
                "set the review date after the date the SOP takes effect")
-    for index, step in enumerate(sop.steps):
+    for index, step in zip(v.indices.get("steps", ()), sop.steps):
         if step.allow and not step.reason:
             report(f"steps[{index}].allow[0]", "SOP014", "allow-without-reason",
                    f"step {index + 1} allows {', '.join(step.allow)} without a reason",
                    "add 'reason:' to the step saying why the wording is needed here")
-    for index, question in enumerate(sop.knowledge_check):
+    for index, question in zip(v.indices.get("knowledge_check", ()), sop.knowledge_check):
         key = f"knowledge_check[{index}].question"
         if question.choices:
             correct = sum(choice.correct for choice in question.choices)
@@ -187,7 +189,8 @@ def load_project(start: Path, paths: list[Path] | None = None) -> Project:
                 project.sops.append(sop)
     project.problems.extend(check_unique_ids([sop for sop in readable if sop.id]))
     order = {t.id: i for i, t in enumerate(config.journey)}
-    project.sops.sort(key=lambda s: (order.get(s.touchpoint, len(order)), s.path))
+    project.sops.sort(key=lambda s: (order.get(s.touchpoint, len(order)),
+                                     s.order if s.order is not None else 1, s.path))
     return project
 
 

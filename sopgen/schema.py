@@ -82,6 +82,9 @@ class Validator:
     source: Source
     problems: list[Problem] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
+    # For each list read: the position in the file's list of every item kept,
+    # so that later checks can name and find an item after invalid ones were dropped.
+    indices: dict[str, list[int]] = field(default_factory=dict)
 
     def error(self, node: yaml.Node | None, code: str, rule: str, message: str, hint: str = "") -> None:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
@@ -159,6 +162,7 @@ class Validator:
                        "start each entry on its own line with '- '")
             return None
         items = []
+        kept = self.indices[path] = []
         item = spec.item
         for index, child in enumerate(node.value, start=1):
             child_path = f"{path}[{index - 1}]"
@@ -168,6 +172,7 @@ class Validator:
                 built = self.value(child, item, f"{item.name} {index}", child_path)
             if built is not None:
                 items.append(built)
+                kept.append(index - 1)
         if spec.required and not node.value:
             self.error(node, "SOP007", "missing-field", f"{subject} is an empty list",
                        f"add at least one entry — {spec.description}" if spec.description else "add at least one entry")
@@ -205,7 +210,7 @@ class Validator:
                            "write dates as YYYY-MM-DD, for example 2026-10-01")
                 return None
         if spec.kind == ID:
-            if not ID_PATTERN.match(raw):
+            if not ID_PATTERN.fullmatch(raw):
                 self.error(node, "SOP009", "bad-id",
                            f"{subject} '{raw}' is not a valid id",
                            "use lowercase letters, digits and single hyphens, for example 'door-welcome-arrivals'")

@@ -80,7 +80,7 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
     for ref in sop.instructions():
         for sentence in sentences(ref.text, settings.allow):
             for rule in text_rules:
-                hit = next(iter(rule.check(sentence)), None)
+                hit = next(iter(rule.check(sentence)), None) if rule.applies(sentence) else None
                 if hit is not None:
                     words = " ".join(sentence.text[hit.start:hit.end].split())
                     report(rule.code, ref.key, sentence.offset + hit.start, ref.text,

@@ -42,6 +42,14 @@ class Rule:
         match = re.search(rf"^{label}:\s*(.+?)\s*$", self.doc, re.MULTILINE)
         return match.group(1) if match else ""
 
+    def applies(self, sentence) -> bool:
+        """The rule's cheap pre-check: one of its keywords is in the sentence (or it quotes speech)."""
+        words = getattr(self.module, "KEYWORDS", None)
+        if words is None:
+            return True
+        return bool(words & sentence.words) or (getattr(self.module, "READS_QUOTES", False)
+                                                and bool(sentence.quotes))
+
     def check(self, *args):
         check = getattr(self.module, "check", None)
         return check(*args) if check else ()

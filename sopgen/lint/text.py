@@ -20,6 +20,7 @@ _QUOTE = re.compile(
     r"""|"(?P<double>[^"\n]+)\""""
     r"""|“(?P<dcurly>[^”\n]+)”"""
 )
+_TOKEN = re.compile(r"[a-z]+|\d+|°")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z‘“'\"(])|\n\s*\n")
 
 
@@ -35,6 +36,12 @@ def alternation(entries: Iterable[str]) -> str:
     """A regex alternation of phrases; spaces match any run of spaces or hyphens."""
     ordered = sorted(set(entries), key=len, reverse=True)
     return "|".join(re.escape(e).replace(r"\ ", r"[\s-]+") for e in ordered)
+
+
+@lru_cache(maxsize=None)
+def keywords(text: str) -> frozenset[str]:
+    """A rule's keywords, written as a whitespace-separated string."""
+    return frozenset(text.split())
 
 
 @lru_cache(maxsize=None)
@@ -70,6 +77,15 @@ class Sentence:
     masked: str         # lower case, with quotes and allowed phrases blanked
     quotes: tuple[Quote, ...]
     whole: str          # the whole field, lower case: context such as a reason given later
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words outside quotes, for a rule's quick keyword check before its patterns run."""
+        cached = self.__dict__.get("_words")
+        if cached is None:
+            cached = frozenset(_TOKEN.findall(self.masked))
+            object.__setattr__(self, "_words", cached)
+        return cached
 
     def has(self, name: str) -> bool:
         """Whether any phrase of word list ``name`` occurs outside quotes."""

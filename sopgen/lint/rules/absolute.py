@@ -17,7 +17,7 @@ Good: Offer water at check-in when a guest has come a long way or looks warm, so
 
 import re
 
-from ..text import Hit, Sentence
+from ..text import Hit, Sentence, keywords
 
 CODE = "SOP105"
 NAME = "absolute-language"
@@ -26,6 +26,11 @@ KIND = "text"
 MESSAGE = "absolute language outside safety, security or the law"
 HINT = ("say when and why, and trust judgement for the exceptions; keep 'always' and 'never' for "
         "safety, security and legal rules, with the reason in the same step")
+KEYWORDS = keywords("""
+    always never all any circumstances circumstance exception exceptions strictly deviate deviation whatever
+    matter cases case single each account time point regardless forbidden prohibited permitted allowed negotiable
+    compulsory tolerance must have has need needs
+""")
 
 _ABSOLUTE = re.compile(
     r"\b(?:always|never|at\s+all\s+times|at\s+any\s+time|under\s+no\s+circumstances?|in\s+no\s+circumstances?|"

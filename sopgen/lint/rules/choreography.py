@@ -17,7 +17,7 @@ Good: Hand over the key card and point out the lifts, so the guest knows where t
 
 import re
 
-from ..text import COUNT, NUMBER, Hit, Sentence, first
+from ..text import COUNT, NUMBER, Hit, Sentence, first, keywords
 
 CODE = "SOP102"
 NAME = "choreography"
@@ -26,6 +26,15 @@ KIND = "text"
 MESSAGE = "choreography: prescribes body position, gesture, distance or angle"
 HINT = ("describe the effect you want (the guest feels welcome, has space, can see the way) and "
         "why; leave posture, gestures and distances to the person's judgement")
+KEYWORDS = keywords("""
+    palm palms arm arms hand hands finger fingers outstretched extended stretched straight clasp fold cross chin
+    head tilt tilted tilting tilts shoulder shoulders left right lean leans leaning leaned leant feet legs stand
+    body torso hips toes diagonal posture bow bows bowed bowing curtsy knock knocks knocked knocking tap taps
+    tapped tapping nod nods nodded nodding clap claps clapped clapping ring wave waves waved waving bang bangs rap
+    raps step steps pace paces stride strides exactly degree degrees ° angle turn quarter metre metres meter meters
+    m cm centimetre centimetres centimeter centimeters millimetre millimetres millimeter millimeters mm foot ft
+    inch inches yard yards length lengths both slight facing
+""")
 
 _GESTURE = re.compile(
     r"\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
@@ -35,7 +44,7 @@ _GESTURE = re.compile(
     r"at\s+(?:your\s+)?(?:waist|sides?|hips?)|by\s+your\s+sides?|in\s+front\s+of\s+you|together)\b"
     r"|\b(?:clasp|fold|cross)\s+your\s+(?:hands|arms)\b"
     r"|\b(?:chin|head)\s+(?:\w+\s+)?(?:raised|up|level|high|lifted|tilted|held)\b"
-    r"|\btilt\w*\s+(?:your\s+)?head\b|\bshoulders?\s+(?:back|down|square\w*|relaxed)\b"
+    r"|\btilt\w*\s+(?:your\s+)?head\b|\bshoulders?\s+(?:back|down|square\w*|relaxed|turned|angled)\b|\bhands?\s+(?:kept\s+)?visible\b"
     r"|\bfingers?\s+(?:together|closed|pointing|extended)\b|\b(?:single|one|index)\s+finger\b"
     r"|\b(?:with|using|in)\s+(?:your|the)\s+(?:left|right)\s+hand\b|\b(?:left|right)[\s-]hand(?:ed)?\b"
     r"|\b(?:with\s+)?an?\s+open\s+hand\b"
@@ -43,6 +52,10 @@ _GESTURE = re.compile(
     r"|\b(?:feet|legs)\s+(?:together|apart|shoulder)\b|\bstand\s+(?:up\s+)?straight\b"
     r"|\b(?:rotate|turn|angle|square|orient|point)\w*\s+your\s+(?:body|torso|shoulders|hips|feet|toes)\b"
     r"|\bbody\s+(?:\w+\s+)?(?:angled|turned|facing|square|open|towards?)\b|\bat\s+a\s+diagonal\b"
+    r"|\b(?:hand|hands|present|presents|give|gives|offer|offers|pass|passes|receive|receives|accept|accepts)"
+    r"\b(?:\s+\S+){0,5}?\s+with\s+both\s+hands\b"
+    r"|\bnod\s+of\s+(?:the|your)\s+head\b|\bslight\s+(?:nod|bow|incline)\b"
+    r"|\bfacing\s+(?:towards?\s+)?(?:the\s+)?(?:guest|member|visitor|client|customer|patron|diner)s?\b"
     r"|\bposture\b|\bbow(?:s|ed|ing)?\b(?!\s*tie)|\bcurtsy\b"
 )
 _UNIT = (r"(?:metres?|meters?|m|cm|centimet(?:re|er)s?|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
@@ -50,7 +63,7 @@ _UNIT = (r"(?:metres?|meters?|m|cm|centimet(?:re|er)s?|millimet(?:re|er)s?|mm|fe
 _DISTANCE = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*{_UNIT}\b(?!\s+(?:down|up)\b)")
 _PEOPLE = r"(?:the\s+|each\s+|every\s+|your\s+)?(?:guests?|visitors?|callers?|diners?|members?|clients?|patrons?|customers?|them|him|her)"
 _PERSONAL = re.compile(
-    rf"\b(?:stand\w*|stay\w*|remain\w*|step\s+back|lean\w*|hover\w*|position\s+yourself|yourself|"
+    rf"(?<!host\s)(?<!display\s)(?<!coat\s)(?<!umbrella\s)(?<!the\s)(?<!a\s)\b(?:stand\w*|stay\w*|remain\w*|step\s+back|lean\w*|hover\w*|position\s+yourself|yourself|"
     rf"keep\s+(?:a|your)\s+distance|distance|closer|further|nearer|"
     rf"(?:ahead\s+of|behind|beside|next\s+to|away\s+from|in\s+front\s+of|towards?)\s+{_PEOPLE}|"
     rf"from\s+(?:the\s+|each\s+|every\s+)?(?:guests?|visitors?|table|desk|counter|door|chair|bed|lift|elevator)|"
@@ -60,6 +73,8 @@ _ARMS_LENGTH = re.compile(r"\b(?:at|within|beyond|an?)\s+arm['’]?s?[\s-]+lengt
 _OBJECT_PLACEMENT = re.compile(r"\b(?:place|put|set|store|mount|hang|fix|stack|park|leave)\b")
 _ANGLE = re.compile(rf"\b{NUMBER}[\s-]*(?:degrees?|°)(?!\s*(?:c|f|celsius|fahrenheit|centigrade)\b)"
                     r"|\b(?:right|ninety[\s-]degree)\s+angle\b|\bquarter[\s-]turn\b|\bat\s+an\s+angle\b")
+_MOVEMENT = re.compile(r"\b(?:turn\w*|rotat\w*|bow\w*|lean\w*|tilt\w*|angle\w*|fac(?:e|es|ing)|pivot\w*|"
+                       r"inclin\w*|twist\w*|position\w*|stand\w*|body|head|degree\s+turn)\b")
 _COUNTED = re.compile(
     rf"\b(?:knock|tap|nod|bow|clap|ring\s+the\s+bell|wave|bang|rap)\w*\s+(?:on\s+the\s+door\s+)?"
     rf"(?:once|twice|thrice|{COUNT}\s+times)\b"
@@ -92,7 +107,7 @@ def _gesture(text: str, sentence: Sentence):
 
 def _angle(text: str, sentence: Sentence):
     angle = _ANGLE.search(text)
-    if angle and not (sentence.has("safety") or sentence.has("measured-things")):
+    if angle and _MOVEMENT.search(text) and not sentence.has("safety"):
         return Hit(angle.start(), angle.end(), "choreography: prescribes an angle")
     return None
 
@@ -100,6 +115,6 @@ def _angle(text: str, sentence: Sentence):
 def _distance(text: str, sentence: Sentence):
     distance = _DISTANCE.search(text)
     if distance and _PERSONAL.search(text) and not _OBJECT_PLACEMENT.search(text[:distance.start()]) \
-            and not sentence.has("safety"):
+            and not sentence.has("safety") and not sentence.has("measured-things"):
         return Hit(distance.start(), distance.end(), "choreography: prescribes a distance")
     return None

@@ -15,7 +15,7 @@ Good: Be the friendly face a guest sees first: look up, greet them and let them 
 
 import re
 
-from ..text import Hit, Sentence, first
+from ..text import Hit, Sentence, first, keywords
 
 CODE = "SOP104"
 NAME = "mandated-emotion"
@@ -24,6 +24,14 @@ KIND = "text"
 MESSAGE = "mandated emotion or expression"
 HINT = ("describe how the guest should feel and why; warmth comes from attention and care, "
         "not from an expression worn on cue")
+KEYWORDS = keywords("""
+    laugh laughs laughing giggle giggles giggling giggled chuckle chuckles chuckling chuckled beam beams beaming
+    grin grins grinning happy happier cheerful cheery delighted excited enthusiastic thrilled pleased glad upbeat
+    positive bubbly energetic joyful joyous overjoyed ecstatic elated interested amazed surprised grateful sincere
+    eager jolly enthusiasm delight surprise pleasure excitement warmth joy happiness gratitude positivity passion
+    sincerity cheer cheerfulness friendliness admiration awe amazement fascination smile smiles smiling expression
+    expressions facial face voice tone be
+""")
 
 _FEELINGS = (r"(?:happy|happier|cheerful|cheery|delighted|excited|enthusiastic|thrilled|pleased|glad|upbeat|"
              r"positive|bubbly|energetic|joyful|joyous|overjoyed|ecstatic|elated|interested|amazed|surprised|"
@@ -38,7 +46,9 @@ _EMOTION = re.compile(
     r"passion|sincerity|cheer|cheerfulness|friendliness|admiration|awe|amazement|fascination)\b"
     r"|\b(?:keep|kept|maintain|maintains|wear|wears|hold|holds|fix|put\s+on)\s+(?:a|your|the)\s+"
     r"(?:\w+\s+)?(?:smile|grin|expression)\b"
-    r"|\bsmiles?\s+(?:\w+\s+){0,2}(?:visible|on\s+your\s+face)\b"
+    r"|\bsmiles?\s+(?:\w+\s+){0,3}(?:visible|on\s+your\s+face)\b"
+    rf"|\b(?:voice|tone|face)\s+(?:\w+\s+){{0,3}}(?:{_FEELINGS}|bright|sunny|smiling)\b"
+    rf"|(?<!\bguests\s)(?<!\bthey\s)(?<!\bwill\s)\bbe\s+(?:\w+ly\s+)?{_FEELINGS}\b(?!\s+to\b)"
     r"|\b(?:display|displays|wear|wears|show|shows|adopt|adopts|put\s+on|keep|maintain|hold|assume|make)\s+"
     r"(?:an?\s+|the\s+|your\s+)?(?:[\w-]+,?\s+){0,2}(?:facial\s+)?expressions?\b|\bfacial\s+expressions?\b"
     r"|\b(?:face|voice|tone|expression)\s+(?:must|shall|has\s+to|is\s+to)\b"

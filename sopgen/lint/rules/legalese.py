@@ -16,7 +16,7 @@ Good: Greet visitors as they arrive, so they know they have been seen.
 
 import re
 
-from ..text import Hit, Sentence, first
+from ..text import Hit, Sentence, first, keywords
 
 CODE = "SOP106"
 NAME = "legalese"
@@ -25,6 +25,10 @@ KIND = "text"
 MESSAGE = "legalese or an instruction in the passive voice"
 HINT = ("write to the colleague doing it, in the active voice (\"Greet visitors as they arrive …\"), "
         "and give the reason rather than the rule")
+KEYWORDS = keywords("""
+    shall hereby henceforth hereinafter forthwith herewith is are be get gets pursuant undersigned aforementioned
+    aforesaid
+""")
 
 _STAFF = (r"you|staff|team|team\s+members?|colleagues?|employees?|associates?|personnel|hosts?|receptionists?|"
           r"concierges?|servers?|waiters?|waitress(?:es)?|porters?|door(?:man|men)|agents?|attendants?|operators?|"

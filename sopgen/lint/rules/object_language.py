@@ -14,7 +14,7 @@ Good: Check each guest in at the desk, and give them your full attention while y
 
 import re
 
-from ..text import Hit, Sentence, alternation, first, words
+from ..text import Hit, Sentence, alternation, first, keywords, words
 
 CODE = "SOP107"
 NAME = "guest-as-object"
@@ -22,6 +22,13 @@ SEVERITY = "warning"
 KIND = "text"
 MESSAGE = "treats the guest as an object"
 HINT = "name what you do for the guest (welcome, check in, look after, help) rather than what is done to a thing"
+KEYWORDS = keywords("""
+    process processes processed processing handle handles handled handling deal deals dealt dealing batch batches
+    batched funnel funnels funnelled funneled route routes routed push pushes pushed herd herds herded shift shifts
+    dispose disposed rid offload offloads offloaded dispatch dispatches dispatched clear clears cleared move moves
+    moved shunt shunts shunted turn churn churns churned release releases log cycle cycles cycled feed feeds fed
+    flip flips shuffle shuffles slot slots rotate rotates
+""")
 
 _PEOPLE = rf"(?:{alternation(words('person-nouns'))}|walk-ins?|queue|crowd)"
 _THINGS = (r"(?:'s|’s|data|details|information|records?|luggage|bags?|baggage|belongings|requests?|complaints?|"

@@ -16,7 +16,7 @@ Good: Answer the phone with your name and the desk's name, for example 'Receptio
 
 import re
 
-from ..text import Hit, Sentence, first, phrase_pattern
+from ..text import Hit, Sentence, first, keywords, phrase_pattern
 
 CODE = "SOP101"
 NAME = "scripted-speech"
@@ -25,6 +25,16 @@ KIND = "text"
 MESSAGE = "scripted speech: the exact words are prescribed"
 HINT = ("say what the words should achieve (make the guest feel expected, reassure a caller) and trust "
         "the person to say it in their own words; offer a line only as 'for example …'")
+READS_QUOTES = True
+KEYWORDS = keywords("""
+    exactly exact words word wording phrase phrasing script scripted sentence line lines following verbatim
+    perfect nothing more no other substitute change vary alter adapt reword paraphrase changing varying altering
+    adapting rewording paraphrasing deviation approved standard official set mandatory company corporate brand
+    branded house prescribed signature required sanctioned authorised authorized designated agreed greeting
+    greetings welcome salutation farewell sign signoff closing opening response introduction pitch recite recites
+    recited reciting recital read only written printed worded shown personalise personalize personalised
+    personalized personalising personalizing
+""")
 
 _MANDATE = re.compile(
     r"\b(?:say|says|use|uses|reply|respond|answer|greet)\w*\s+exactly\b"

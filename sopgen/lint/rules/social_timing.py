@@ -18,7 +18,7 @@ Good: Acknowledge arriving guests straight away, even with a nod while you finis
 
 import re
 
-from ..text import COUNT, NUMBER, Hit, Sentence
+from ..text import COUNT, NUMBER, Hit, Sentence, keywords, words
 
 CODE = "SOP103"
 NAME = "social-timing"
@@ -27,6 +27,11 @@ KIND = "text"
 MESSAGE = "timing or quota on social behaviour"
 HINT = ("say what the timing protects (nobody waits unnoticed, the caller is not left ringing) "
         "instead of a stopwatch or a count; keep hard timings for real service commitments")
+KEYWORDS = keywords("""
+    second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
+    mentions reference references reminder reminders compliment compliments thank yous uses offer offers
+    recommendation recommendations
+""") | frozenset(words("person-nouns"))
 
 _SOCIAL = re.compile(
     r"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|talk\w*|chat\w*|"
@@ -34,18 +39,19 @@ _SOCIAL = re.compile(
     r"pause\w*|look\w*\s+at|ask\w*|check\w*\s+on|check\w*\s+in\s+on|visit\w*|offer\w*|follow\w*\s+up|"
     r"say\w*|use\w*|mention\w*|address\w*|small\s+talk|engage\w*|attention|contact|call\w*|"
     r"guests?|visitors?|callers?|diners?|members?|clients?|patrons?|customers?|passengers?|attendees?|"
-    r"table|tables|seat|seats|queue)\b"
+    r"table|tables|seat|seats|queue|updat\w*|inform\w*|famil\w+|groups?|people|children|chat|on\s+the\s+dot)\b"
 )
 _SECONDS = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:within|in|for|after)\s+a\s+(?:split\s+)?second\b")
 _MINUTES = re.compile(rf"\b(?:within|every|each|after|in\s+under|under|no\s+more\s+than|at\s+most|"
-                      rf"no\s+longer\s+than|longer\s+than|inside)\s+(?:the\s+)?(?:first\s+|next\s+)?"
+                      rf"no\s+longer\s+than|longer\s+than|inside)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:first\s+|next\s+)?"
                       rf"(?:{NUMBER}\s+)?(?:minutes?|mins?)\b"
                       rf"|\b(?:within|every|each|in\s+under|under|no\s+more\s+than|at\s+most|no\s+longer\s+than)"
                       rf"\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
                       r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b")
 _EYE_CONTACT = re.compile(r"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b")
 _RINGS = re.compile(r"\b(?:by|before|on|within|after)\s+the\s+(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))"
-                    r"\s+ring\b|\b" + COUNT + r"\s+rings\b")
+                    r"\s+ring\b|\b" + COUNT + r"\s+rings\b"
+                    r"|\b(?:by|before|on|within|after)\s+ring\s+(?:\d|one|two|three|four|five)\b")
 _QUOTA = re.compile(rf"\b(?:twice|thrice|{COUNT}\s+times|at\s+least\s+(?:once|twice|{COUNT}\s+times)|"
                     r"once\s+(?:per|every|each|a|in\s+every|in\s+each)\s+(?:conversation|call|visit|interaction|"
                     r"stay|meal|course|check-?in|transaction|exchange|guest|table))\b"
@@ -66,7 +72,7 @@ def check(sentence: Sentence):
         yield Hit(rings.start(), rings.end())
         return
     match = _SECONDS.search(text) or _EYE_CONTACT.search(text)
-    if match and _SOCIAL.search(text):
+    if match and _SOCIAL.search(text) and not sentence.has("safety"):
         yield Hit(match.start(), match.end())
         return
     minutes = _MINUTES.search(text)
