@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 
 ProjectOption = typer.Option(None, "--project", "-p", help="The project folder (default: found from here upwards).",
-                             file_okay=False)
+                             file_okay=False, exists=True)
 
 
 def _version(value: bool) -> None:

@@ -16,10 +16,18 @@ import yaml
 
 from .problems import Problem, Severity
 
+# The base loaders resolve no implicit types: every plain scalar stays text, and
+# the few fields that want null, true/false or a number read it themselves
+# (see is_null and plain_bool). That keeps "1.10" as written and is about twice
+# as fast as the safe loader's resolver.
 try:
-    _Loader = yaml.CSafeLoader
+    _Loader = yaml.CBaseLoader
 except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Loader = yaml.BaseLoader
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"}
+_FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"}
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -107,9 +115,10 @@ def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
     """
     if not source.text.strip():
         raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
-                                 "file is empty", "write the SOP's fields, starting with 'id:'"))
+                                 "file is empty", "write its fields; an SOP file starts with 'id:', sopgen.yaml with 'organisation:'"))
     try:
-        _check_events(source)
+        if "&" in source.text or _depth_bound(source.text) > _SAFE_COMPOSE_DEPTH:
+            _check_events(source)
         node = yaml.compose(source.text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise LoadFailed(_syntax_problem(source, exc)) from None
@@ -127,22 +136,56 @@ def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
     return node, _check_plain(source, node)
 
 
+def is_null(node: yaml.Node) -> bool:
+    """An empty value, `~` or `null` written without quotes."""
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS \
+        or node.tag == "tag:yaml.org,2002:null"
+
+
+def plain_bool(node: yaml.ScalarNode) -> bool | None:
+    """True or False for an unquoted YAML boolean, None for anything else."""
+    if node.style:
+        return None
+    return True if node.value in _TRUE else False if node.value in _FALSE else None
+
+
+# libyaml's composer recurses once per level of nesting and does not stop at
+# Python's recursion limit: a file nested 100,000 levels deep ("- - - - ...")
+# crashes the interpreter.  Files that could nest deeper than this are read as
+# events first, which stops at MAX_DEPTH.
+_SAFE_COMPOSE_DEPTH = 2_000
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound on how deeply ``text`` can nest.
+
+    Every level starts at a '[' or '{' (a flow mapping without braces needs a
+    '[' around it), at a '-' or '?' indicator, or on a new line.
+    """
+    return (2 * (text.count("[") + text.count("{")) + text.count("-") + text.count("?")
+            + text.count("\n") + 1)
+
+
 def _check_events(source: Source) -> None:
     """Refuse aliases and deep nesting from the event stream, before any tree is built.
 
     Composing a tree recurses once per level, so a hostile file nested
-    hundreds of thousands of levels deep would crash the interpreter.
+    hundreds of thousands of levels deep would crash the interpreter; parse()
+    runs this pass for files that could nest that deeply (see _depth_bound),
+    and for files that could hold an alias, so that it is reported where it
+    is used rather than at its anchor.
     """
     depth = 0
     for event in yaml.parse(source.text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             raise LoadFailed(_at_mark(source, event.start_mark, "SOP003", "unsupported-yaml", _ALIAS_MESSAGE,
                                       _ALIAS_HINT))
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and depth > MAX_DEPTH:
+            # depth counts the collections around this node, as _check_plain does
+            raise LoadFailed(_at_mark(source, event.start_mark, "SOP003", "unsupported-yaml",
+                                      _DEPTH_MESSAGE, _DEPTH_HINT))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > MAX_DEPTH:
-                raise LoadFailed(_at_mark(source, event.start_mark, "SOP003", "unsupported-yaml",
-                                          _DEPTH_MESSAGE, _DEPTH_HINT))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -210,8 +253,8 @@ def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
                             "keep one of them; YAML would silently drop the other"))
                     else:
                         keys[key.value] = key
-                stack.append((key, depth + 1))
                 stack.append((value, depth + 1))
+                stack.append((key, depth + 1))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
     return duplicates

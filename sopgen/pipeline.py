@@ -142,7 +142,8 @@ def _sop_files(paths: list[Path]) -> list[Path]:
     files = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in SOP_SUFFIXES and p.is_file())
+            files += sorted(p for p in path.rglob("*") if p.suffix in SOP_SUFFIXES
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
         elif path.exists():
             files.append(path)
         else:

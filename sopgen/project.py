@@ -96,7 +96,7 @@ def discover(config: Config) -> tuple[list[Path], list[Problem]]:
     paths, problems = [], []
     root = config.root.resolve()
     for path in sorted(sops_dir.rglob("*")):
-        if path.suffix not in SOP_SUFFIXES or path.name.startswith("."):
+        if path.suffix not in SOP_SUFFIXES or any(part.startswith(".") for part in path.relative_to(sops_dir).parts):
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             problems.append(Problem(display_path(path), 0, 0, "SOP001", "unreadable-file", Severity.ERROR,

@@ -15,10 +15,11 @@ from typing import Any, Callable
 
 import yaml
 
-from .load import Source, Span
+from .load import Source, Span, is_null, plain_bool
 from .problems import Problem, Severity
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_PATTERN = re.compile(r"^SOP\d{3}$")
 
 TEXT = "text"
@@ -98,7 +99,7 @@ class Validator:
         With ``partial`` an object is built even when required fields are
         missing, so that checks across its other fields can still run.
         """
-        if shape.scalar_field and isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+        if shape.scalar_field and isinstance(node, yaml.ScalarNode) and not is_null(node):
             node = yaml.MappingNode("tag:yaml.org,2002:map",
                                     [(yaml.ScalarNode("tag:yaml.org,2002:str", shape.scalar_field,
                                                       node.start_mark, node.start_mark), node)],
@@ -118,8 +119,9 @@ class Validator:
             spec = shape.field(key) if key is not None else None
             if spec is None:
                 shown = key if key is not None else "(not text)"
+                suggestion = did_you_mean(key, known) if key is not None else ""
                 self.error(key_node, "SOP006", "unknown-key",
-                           f"unknown key '{shown}'{_in(where)}{did_you_mean(str(key), known)}",
+                           f"unknown key '{shown}'{_in(where)}{suggestion}",
                            "the keys allowed here are: " + ", ".join(known))
                 continue
             present[key] = value_node
@@ -139,7 +141,7 @@ class Validator:
         return shape.build(values)
 
     def value(self, node: yaml.Node, spec: Field, subject: str, path: str) -> Any | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if is_null(node):
             if spec.required:
                 self.error(node, "SOP007", "missing-field", f"{subject} is empty",
                            f"write the {spec.name} after the colon" + (f": {spec.description}" if spec.description else ""))
@@ -204,6 +206,8 @@ class Validator:
             return text
         if spec.kind == DATE:
             try:
+                if not _ISO_DATE.match(raw.strip()):
+                    raise ValueError(raw)
                 return dt.date.fromisoformat(raw.strip())
             except ValueError:
                 self.error(node, "SOP008", "bad-date", f"{subject} is not a valid date: '{raw}'",
@@ -225,13 +229,13 @@ class Validator:
                 return None
             return raw
         if spec.kind == BOOL:
-            if node.tag != "tag:yaml.org,2002:bool":
+            value = plain_bool(node)
+            if value is None:
                 self.error(node, "SOP005", "wrong-type", f"{subject} must be true or false, not '{raw}'",
                            "write true or false")
-                return None
-            return raw.lower() in ("true", "yes", "on")
+            return value
         if spec.kind == INT:
-            if node.tag != "tag:yaml.org,2002:int" or not raw.lstrip("+").isdigit():
+            if node.style or not raw.lstrip("+").isdigit():
                 self.error(node, "SOP005", "wrong-type", f"{subject} must be a whole number, not '{raw}'",
                            "write a number such as 12")
                 return None

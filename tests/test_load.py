@@ -279,7 +279,7 @@ def nested(levels: int) -> str:
 def test_very_deep_nesting_is_refused_at_the_level_too_deep(only_problem):
     problem = only_problem(nested(50))
 
-    assert shown(problem) == f"{FILE}:1:47: the structure is nested more than 40 levels deep"
+    assert shown(problem) == f"{FILE}:1:48: the structure is nested more than 40 levels deep"
 
 
 def test_deep_block_indentation_is_refused(only_problem):
@@ -301,16 +301,21 @@ def test_nesting_within_the_limit_is_accepted(make_project):
     assert duplicates == []
 
 
-def test_hostile_nesting_near_the_size_limit_is_refused_without_crashing(make_project):
-    # Composing 400,000 nested lists recursed until the interpreter crashed.
-    root = make_project({"door/welcome.yaml": "a: " + "[" * 400_000 + "]" * 400_000 + "\n"})
+@pytest.mark.parametrize("content, position", [
+    ("a: " + "[" * 400_000 + "]" * 400_000 + "\n", "1:44"),
+    ("a:\n  " + "- " * 400_000 + "x\n", "2:83"),
+], ids=["flow-lists", "block-lists"])
+def test_hostile_nesting_near_the_size_limit_is_refused_without_crashing(make_project, content, position):
+    # Composing 400,000 nested lists recursed in C until the interpreter crashed,
+    # so this runs in a process of its own.
+    root = make_project({"door/welcome.yaml": content})
 
     run = subprocess.run([sys.executable, "-c", "from sopgen.cli import main; main()", "build"],
                          cwd=root, capture_output=True, text=True, timeout=60,
                          env={"PATH": "", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
 
     assert run.returncode == 2, run.stderr
-    assert f"{FILE}:1:43: the structure is nested more than 40 levels deep" in run.stderr
+    assert f"{FILE}:{position}: the structure is nested more than 40 levels deep" in run.stderr
     assert "Traceback" not in run.stdout + run.stderr
 
 
@@ -330,7 +335,7 @@ BAD_FILES = {
     "python-tag": ("id: !!python/object/apply:os.getcwd []\n", "1:5", "the YAML tag '!!python/object/apply:os.getcwd'"),
     "custom-tag": ("id: !door welcome\n", "1:5", "the YAML tag '!door' is not allowed"),
     "two-documents": ("id: a\n---\nid: b\n", "2:1", "YAML syntax error: holds more than one YAML document"),
-    "deep-nesting": (nested(100), "1:47", "the structure is nested more than 40 levels deep"),
+    "deep-nesting": (nested(100), "1:48", "the structure is nested more than 40 levels deep"),
     "binary-junk": (bytes(range(256)), "2:118", "is not valid UTF-8 text (byte 0x80)"),
 }
 

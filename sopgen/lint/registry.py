@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass
 from types import ModuleType
 
 from ..problems import Severity
@@ -18,20 +17,24 @@ RULE_MODULES: tuple[ModuleType, ...] = (
 )
 
 
-@dataclass(frozen=True)
 class Rule:
-    module: ModuleType
+    """A rule module with its metadata read once."""
 
-    code = property(lambda self: self.module.CODE)
-    name = property(lambda self: self.module.NAME)
-    severity = property(lambda self: Severity.parse(self.module.SEVERITY))
-    kind = property(lambda self: self.module.KIND)
-    message = property(lambda self: self.module.MESSAGE)
-    hint = property(lambda self: self.module.HINT)
+    def __init__(self, module: ModuleType):
+        self.module = module
+        self.code: str = module.CODE
+        self.name: str = module.NAME
+        self.severity = Severity.parse(module.SEVERITY)
+        self.kind: str = module.KIND
+        self.message: str = module.MESSAGE
+        self.hint: str = module.HINT
+        self.doc = inspect.cleandoc(module.__doc__ or "")
+        self._keywords: frozenset[str] | None = getattr(module, "KEYWORDS", None)
+        self._reads_quotes: bool = getattr(module, "READS_QUOTES", False)
+        self._check = getattr(module, "check", None)
 
-    @property
-    def doc(self) -> str:
-        return inspect.cleandoc(self.module.__doc__ or "")
+    def __repr__(self) -> str:
+        return f"Rule({self.code} {self.name})"
 
     @property
     def summary(self) -> str:
@@ -44,15 +47,12 @@ class Rule:
 
     def applies(self, sentence) -> bool:
         """The rule's cheap pre-check: one of its keywords is in the sentence (or it quotes speech)."""
-        words = getattr(self.module, "KEYWORDS", None)
-        if words is None:
+        if self._keywords is None:
             return True
-        return bool(words & sentence.words) or (getattr(self.module, "READS_QUOTES", False)
-                                                and bool(sentence.quotes))
+        return not self._keywords.isdisjoint(sentence.words) or (self._reads_quotes and bool(sentence.quotes))
 
     def check(self, *args):
-        check = getattr(self.module, "check", None)
-        return check(*args) if check else ()
+        return self._check(*args) if self._check else ()
 
 
 RULES: tuple[Rule, ...] = tuple(Rule(module) for module in RULE_MODULES)
