@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import ContentError, TemplateError
-from .problems import Problem, Severity
+from .problems import Problem, Severity, sorted_problems
 from .project import Project, display_path, load_project
 
 FORMATS = ("pdf", "html", "md")
@@ -38,7 +38,8 @@ def load_valid_project(start: Path) -> Project:
     project = load_project(start)
     if not project.ok:
         errors = [p for p in project.problems if p.severity is Severity.ERROR]
-        raise ContentError(f"{len(errors)} problem(s) must be fixed before building", project.problems)
+        raise ContentError(f"{len(errors)} problem(s) must be fixed before building",
+                           sorted_problems(project.problems))
     return project
 
 
@@ -157,7 +158,6 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
     from .lint import Selection, lint_sop
     from .lint.registry import known_code
     from .project import check_unique_ids, discover, find_root, load_config, load_sop
-    from .problems import sorted_problems
 
     unknown = [code for code in (*select, *ignore) if not known_code(code)]
     if unknown:

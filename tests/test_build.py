@@ -253,3 +253,21 @@ def test_lint_does_not_import_weasyprint_or_jinja():
             "print(sorted(m for m in ('weasyprint', 'jinja2', 'markdown') if m in sys.modules))")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO).stdout
     assert output.strip().endswith("[]")
+
+
+def test_readme_example_of_extending_the_handbook_keeps_builtin_styles_and_adds_ours(hostile):
+    from sopgen.pipeline import build_date
+    from sopgen.project import load_project
+    from sopgen.render.context import handbook_context
+    from sopgen.render.environment import make_environment
+
+    (hostile / "templates").mkdir()
+    (hostile / "templates" / "handbook.html").write_text(
+        '{% extends "builtin/handbook.html" %}'
+        "{% block styles %}{{ super() }}<style>:root { --accent: #7a1f3d; }</style>{% endblock %}",
+        encoding="utf-8")
+    project = load_project(hostile)
+    html = make_environment(project.config.templates_dir).get_template("handbook.html").render(
+        **handbook_context(project, build_date()))
+    assert "--accent: #7a1f3d" in html
+    assert "@page" in html and "Contents" in html
