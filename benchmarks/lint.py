@@ -1,6 +1,6 @@
 """Lint speed: 1,000 generated SOPs of 12 steps, against merely loading them with PyYAML's C loader.
 
-Run:  python benchmarks/lint.py [--sops N] [--steps N] [--repeat N]
+Run:  python benchmarks/lint.py [--sops N] [--steps N] [--repeat N] [--robotic-share F]
 Prints the best of N runs for each side and their ratio.
 """
 
@@ -14,21 +14,25 @@ from pathlib import Path
 
 import yaml
 
-PHRASES = [
+CLEAN = [
     "Offer a seat if the wait looks long",
     "Walk a guest who seems lost to the lift when the desk is covered",
+    "Check the fridge stays below 5 °C",
+    "Set out water 30 minutes before the meeting starts",
+    "Let the host know their visitor has arrived and offer a drink",
+    "Explain how the room key works and which floors it opens",
+    "Note special requests on the booking so the next shift can see them",
+    "Ask who they are visiting and walk them to reception if they seem unsure",
+]
+ROBOTIC = [
     "Always offer the guest a bottle of water",
     "Greet every visitor within ten seconds",
     "Say exactly 'Welcome to Harbour House'",
-    "Check the fridge stays below 5 °C",
-    "Set out water 30 minutes before the meeting starts",
     "Visitors are to be greeted by name",
     "Hand over the key card with your right hand, palm up",
-    "Let the host know their visitor has arrived and offer a drink",
+    "Process each arrival as quickly as possible",
 ]
-
-
-def write_library(root: Path, sops: int, steps: int) -> None:
+def write_library(root: Path, sops: int, steps: int, robotic_share: float = 0.1) -> None:
     rng = random.Random(7)
     (root / "sopgen.yaml").write_text(
         "organisation: Bench\ntitle: Bench\njourney:\n  - id: door\n    name: Door\n", encoding="utf-8")
@@ -40,7 +44,8 @@ def write_library(root: Path, sops: int, steps: int) -> None:
                  "effective: 2026-01-01", "review_by: 2027-01-01",
                  "purpose: >\n  Guests feel expected from the moment they arrive, and this SOP says how.", "steps:"]
         for _ in range(steps):
-            lines.append(f"  - do: {rng.choice(PHRASES)}, and tell the team.")
+            phrases = ROBOTIC if rng.random() < robotic_share else CLEAN
+            lines.append(f"  - do: {rng.choice(phrases)}, and tell the team.")
             lines.append("    why: The guest feels looked after and nobody waits unnoticed.")
         lines += ["cues:", "  - notice: A guest arrives with children.", "    respond: Take the bags first.",
                   "recovery:", "  - when: A guest waited.", "    do: Apologise and bring them in.",
@@ -62,13 +67,15 @@ def main() -> None:
     parser.add_argument("--sops", type=int, default=1000)
     parser.add_argument("--steps", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--robotic-share", type=float, default=0.1,
+                        help="share of steps written in robotic wording (default 0.1)")
     args = parser.parse_args()
 
     from sopgen.pipeline import lint
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        write_library(root, args.sops, args.steps)
+        write_library(root, args.sops, args.steps, args.robotic_share)
         files = sorted((root / "sops").glob("*.yaml"))
 
         def bare_load():
@@ -82,7 +89,8 @@ def main() -> None:
 
         load_time = best_of(args.repeat, bare_load)
         lint_time = best_of(args.repeat, sopgen_lint)
-    print(f"SOPs: {args.sops} of {args.steps} steps; findings: {len(findings)}")
+    print(f"SOPs: {args.sops} of {args.steps} steps, {args.robotic_share:.0%} of steps robotic; "
+          f"findings: {len(findings)}")
     print(f"PyYAML C loader, load only: {load_time:.3f} s ({load_time / args.sops * 1000:.2f} ms per SOP)")
     print(f"sopgen lint (load, validate, lint): {lint_time:.3f} s ({lint_time / args.sops * 1000:.2f} ms per SOP)")
     print(f"ratio lint / bare load: {lint_time / load_time:.2f}x")

@@ -21,9 +21,33 @@ from .problems import Problem, Severity
 # (see is_null and plain_bool). That keeps "1.10" as written and is about twice
 # as fast as the safe loader's resolver.
 try:
-    _Loader = yaml.CBaseLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.BaseLoader
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+_UNTAGGED = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+             yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _Loader(_Parser, yaml.resolver.BaseResolver):
+    """Composes nodes only; an untagged node is text, a list or a mapping, nothing more."""
+
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        yaml.resolver.BaseResolver.__init__(self)
+
+    def resolve(self, kind, value, implicit):
+        return _UNTAGGED[kind]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"}
@@ -228,13 +252,15 @@ def _indented_with_tab(source: Source, line_index: int) -> bool:
 def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
     """Walk the tree once: aliases, custom tags, depth and duplicate keys."""
     duplicates: list[Problem] = []
-    seen: set[int] = set()
+    # Without an anchor (&) there can be no alias, so no node can be met twice.
+    seen: set[int] | None = set() if "&" in source.text else None
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
     while stack:
         node, depth = stack.pop()
-        if id(node) in seen:
-            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml", _ALIAS_MESSAGE, _ALIAS_HINT))
-        seen.add(id(node))
+        if seen is not None:
+            if id(node) in seen:
+                raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml", _ALIAS_MESSAGE, _ALIAS_HINT))
+            seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
                                  f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
@@ -294,22 +320,38 @@ class Span:
     def column(self) -> int:
         return self.source.position(self.start)[1]
 
-    def locate(self, value: str, offset: int) -> tuple[int, int]:
-        """Line and column in the file of ``value[offset]``.
+    def locate_range(self, value: str, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line and column of ``value[start]``, and of the character just after ``value[end - 1]``.
 
         The value is what YAML made of the source text: quotes, indentation and
-        folded line breaks are gone.  Aligning the two character by character,
-        skipping what YAML removed, finds the source position.
+        folded line breaks are gone. Aligning the two character by character,
+        skipping what YAML removed, finds the source positions in one walk.
         """
         raw = self.source.text
-        i = self.start
+        last = max(end - 1, start)
+        i, first_at, last_at = self.start, None, None
         for j, char in enumerate(value):
             if char.isspace():
                 continue
             found = raw.find(char, i, self.end)
             if found < 0:
                 break
-            if j >= offset:
-                return self.source.position(found)
+            if j >= start and first_at is None:
+                first_at = found
+            if j >= last:
+                last_at = found
+                break
             i = found + 1
-        return self.source.position(self.start)
+        if first_at is None:
+            line, column = self.source.position(self.start)
+            return line, column, 0, 0
+        line, column = self.source.position(first_at)
+        if last_at is None:
+            return line, column, 0, 0
+        end_line, end_column = self.source.position(last_at)
+        return line, column, end_line, end_column + 1
+
+    def locate(self, value: str, offset: int) -> tuple[int, int]:
+        """Line and column in the file of ``value[offset]``."""
+        line, column, _, _ = self.locate_range(value, offset, offset + 1)
+        return line, column

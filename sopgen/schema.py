@@ -137,7 +137,8 @@ class Validator:
         if missing and not partial:
             return None
         for spec in shape.fields:
-            values.setdefault(spec.name, _empty(spec))
+            if spec.name not in values:
+                values[spec.name] = _empty(spec)
         return shape.build(values)
 
     def value(self, node: yaml.Node, spec: Field, subject: str, path: str) -> Any | None:

@@ -80,7 +80,9 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
     for ref in sop.instructions():
         for sentence in sentences(ref.text, settings.allow):
             for rule in text_rules:
-                hit = next(iter(rule.check(sentence)), None) if rule.applies(sentence) else None
+                if not rule.applies(sentence):
+                    continue
+                hit = next(iter(rule.check(sentence)), None)
                 if hit is not None:
                     words = " ".join(sentence.text[hit.start:hit.end].split())
                     report(rule.code, ref.key, sentence.offset + hit.start, ref.text,
@@ -135,9 +137,9 @@ def _position(sop: Sop, key: str, text: str | None, offset: int | None, length: 
         return 1, 1, 0, 0
     if text is None or offset is None:
         return span.line, span.column, 0, 0
-    line, column = span.locate(text, offset)
-    end_line, end_column = span.locate(text, offset + max(length - 1, 0)) if length else (0, 0)
-    return line, column, end_line, end_column + 1 if end_line else 0
+    if not length:
+        return (*span.locate(text, offset), 0, 0)
+    return span.locate_range(text, offset, offset + length)
 
 
 def lint_sops(sops: list[Sop], settings: LintSettings, selection: Selection) -> list[Problem]:

@@ -77,15 +77,7 @@ class Sentence:
     masked: str         # lower case, with quotes and allowed phrases blanked
     quotes: tuple[Quote, ...]
     whole: str          # the whole field, lower case: context such as a reason given later
-
-    @property
-    def words(self) -> frozenset[str]:
-        """The words outside quotes, for a rule's quick keyword check before its patterns run."""
-        cached = self.__dict__.get("_words")
-        if cached is None:
-            cached = frozenset(_TOKEN.findall(self.masked))
-            object.__setattr__(self, "_words", cached)
-        return cached
+    words: frozenset[str]   # the words outside quotes, for a rule's quick keyword check
 
     def has(self, name: str) -> bool:
         """Whether any phrase of word list ``name`` occurs outside quotes."""
@@ -130,7 +122,8 @@ def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
         for phrase in allowed:
             for match in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked):
                 masked = _blank(masked, match.start(), match.end())
-        result.append(Sentence(piece, offset, lower, masked, tuple(quotes), whole))
+        result.append(Sentence(piece, offset, lower, masked, tuple(quotes), whole,
+                               frozenset(_TOKEN.findall(masked))))
     return result
 
 

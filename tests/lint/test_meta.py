@@ -37,3 +37,24 @@ def test_docstring_bad_example_is_flagged_and_good_is_not(tmp_path, rule):
     write_project(good, [sop_with_step(rule.example("Good"))])
     assert any(p.code == rule.code for p in findings(bad))
     assert not any(p.code == rule.code for p in findings(good))
+
+
+def _all_sentences():
+    import yaml
+
+    from sopgen.lint.text import sentences
+
+    texts = [e["text"] for p in sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
+             for e in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts += spec.get("fail", []) + spec.get("pass", [])
+    texts += [r.example("Bad") for r in RULES] + [r.example("Good") for r in RULES]
+    return [s for text in texts for s in sentences(text)]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "text"], ids=lambda r: r.code)
+def test_keyword_precheck_never_hides_a_finding(rule):
+    """A rule's quick keyword check may only skip sentences its patterns would not flag anyway."""
+    hidden = [s.text for s in _all_sentences() if not rule.applies(s) and next(iter(rule.check(s)), None)]
+    assert hidden == []

@@ -27,9 +27,9 @@ MESSAGE = "absolute language outside safety, security or the law"
 HINT = ("say when and why, and trust judgement for the exceptions; keep 'always' and 'never' for "
         "safety, security and legal rules, with the reason in the same step")
 KEYWORDS = keywords("""
-    always never all any circumstances circumstance exception exceptions strictly deviate deviation whatever
-    matter cases case single each account time point regardless forbidden prohibited permitted allowed negotiable
-    compulsory tolerance must have has need needs
+    always never times time circumstances circumstance exception exceptions strictly deviate deviation whatever
+    matter cases case single every account point regardless forbidden prohibited permitted allowed negotiable
+    compulsory tolerance must
 """)
 
 _ABSOLUTE = re.compile(
@@ -43,7 +43,7 @@ _ABSOLUTE = re.compile(
     r"(?:is|are)\s+(?:absolutely\s+)?(?:non-negotiable|compulsory)|zero\s+tolerance)\b"
 )
 _MUST_SOCIAL = re.compile(
-    r"\b(?:must|have\s+to|has\s+to|need\s+to|needs\s+to)\s+(?:\w+\s+)?(?:greet|welcome|thank|say|smile|offer|"
+    r"\bmust\s+(?:\w+\s+)?(?:greet|welcome|thank|say|smile|offer|"
     r"address|escort|accompany|introduce|wish|compliment|use\s+the\s+guest|call\s+the\s+guest|stand|bow|"
     r"walk|open\s+the\s+door|carry|acknowledge|make\s+eye\s+contact|ask)\b"
 )

@@ -30,7 +30,7 @@ KEYWORDS = keywords("""
     positive bubbly energetic joyful joyous overjoyed ecstatic elated interested amazed surprised grateful sincere
     eager jolly enthusiasm delight surprise pleasure excitement warmth joy happiness gratitude positivity passion
     sincerity cheer cheerfulness friendliness admiration awe amazement fascination smile smiles smiling expression
-    expressions facial face voice tone be
+    expressions facial face voice tone bright sunny
 """)
 
 _FEELINGS = (r"(?:happy|happier|cheerful|cheery|delighted|excited|enthusiastic|thrilled|pleased|glad|upbeat|"

@@ -16,7 +16,7 @@ Good: Greet visitors as they arrive, so they know they have been seen.
 
 import re
 
-from ..text import Hit, Sentence, first, keywords
+from ..text import Hit, Sentence, alternation, first, keywords, words
 
 CODE = "SOP106"
 NAME = "legalese"
@@ -44,8 +44,7 @@ _REQUIRED = re.compile(
     r"\b(?:is|are)\s+(?:required|obliged|obligated|expected|mandated|instructed|directed)\s+to\b"
     r"|\b(?:is|are)\s+(?:responsible|accountable)\s+for\s+ensuring\b"
 )
-_PEOPLE = (r"(?:guests?|visitors?|callers?|diners?|members?|clients?|patrons?|customers?|passengers?|"
-           r"attendees?|delegates?|arrivals?|residents?|travell?ers?|everyone|each\s+person|they|he|she)")
+_PEOPLE = rf"(?:{alternation(words('person-nouns'))}|everyone|each\s+person|they|he|she)"
 _PARTICIPLE = (r"(?:greeted|welcomed|escorted|offered|thanked|informed|told|addressed|acknowledged|accompanied|"
                r"presented|seated|served|asked|processed|handled|shown|directed|received|met|assisted|helped|"
                r"given|called|contacted|notified|walked|taken|brought|introduced|advised|reminded|checked\s+in|"
@@ -59,12 +58,22 @@ _PASSIVE = re.compile(
 _CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|until|unless|while|after|before|as\s+soon\s+as)\b[^,;]*$")
 
 
+_LEGAL_WORDS = keywords("""
+    shall hereby henceforth hereinafter forthwith herewith pursuant undersigned aforementioned aforesaid to
+    mandatory compulsory obligatory required imperative expected incumbent
+""")
+_REQUIRED_WORDS = keywords("required obliged obligated expected mandated instructed directed responsible accountable")
+_BE_WORDS = keywords("be is are get gets")
+_PEOPLE_WORDS = frozenset(words("person-nouns")) | keywords("everyone person they he she")
+
+
+
 def check(sentence: Sentence):
-    text = sentence.masked
-    match = first(_LEGAL, text)
-    if match is None and not sentence.field_has("safety"):
+    text, found = sentence.masked, sentence.words
+    match = first(_LEGAL, text) if not _LEGAL_WORDS.isdisjoint(found) else None
+    if match is None and not _REQUIRED_WORDS.isdisjoint(found) and not sentence.field_has("safety"):
         match = first(_REQUIRED, text)
-    if match is None:
+    if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found):
         passive = _PASSIVE.search(text)
         if passive and not _CONDITION.search(text[:passive.start()]):
             match = passive

@@ -18,7 +18,7 @@ Good: Acknowledge arriving guests straight away, even with a nod while you finis
 
 import re
 
-from ..text import COUNT, NUMBER, Hit, Sentence, keywords, words
+from ..text import COUNT, NUMBER, Hit, Sentence, keywords
 
 CODE = "SOP103"
 NAME = "social-timing"
@@ -31,7 +31,7 @@ KEYWORDS = keywords("""
     second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
     mentions reference references reminder reminders compliment compliments thank yous uses offer offers
     recommendation recommendations
-""") | frozenset(words("person-nouns"))
+""")
 
 _SOCIAL = re.compile(
     r"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|talk\w*|chat\w*|"
