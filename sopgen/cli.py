@@ -59,7 +59,7 @@ def build(
     project: Optional[Path] = ProjectOption,
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: build/ in the project)."),
     formats: List[str] = typer.Option(["pdf", "html", "md"], "--format", "-f",
-                                      help="pdf, html or md; repeat for several (default: all)."),
+                                      help="pdf, html or md; repeat or separate with commas for several (default: all)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Build the handbook and checklists (PDF), the HTML site and Markdown."""
@@ -67,13 +67,14 @@ def build(
     from .pipeline import FORMATS, build as run_build
     from .summary import build_summary
 
-    unknown = [f for f in formats if f not in FORMATS]
+    chosen = tuple(dict.fromkeys(f.strip().lower() for value in formats for f in value.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         typer.echo(f"error: unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}", err=True)
         raise typer.Exit(EXIT_INVALID)
     progress = _progress_printer(quiet)
     try:
-        result = run_build(project or Path.cwd(), out, tuple(dict.fromkeys(formats)), progress)
+        result = run_build(project or Path.cwd(), out, chosen, progress)
     except SopgenError as error:
         _fail(error)
     except KeyboardInterrupt:

@@ -271,3 +271,12 @@ def test_readme_example_of_extending_the_handbook_keeps_builtin_styles_and_adds_
         **handbook_context(project, build_date()))
     assert "--accent: #7a1f3d" in html
     assert "@page" in html and "Contents" in html
+
+
+def test_formats_may_be_given_with_commas_and_unknown_ones_are_refused(hostile):
+    assert build(hostile, "--format", "html,md").exit_code == 0
+    assert (hostile / "build" / "html" / "index.html").is_file()
+    assert (hostile / "build" / "md" / "door-hostile.md").is_file()
+    assert not (hostile / "build" / "handbook.pdf").exists()
+    result = build(hostile, "--format", "docx")
+    assert result.exit_code == 2 and "unknown format docx" in result.output
