@@ -115,24 +115,38 @@ def lint(
     """Check SOP wording for robotic, over-prescriptive instructions."""
     from .errors import SopgenError
     from .pipeline import lint as run_lint
-    from .problems import Severity, Summary
-    from .report import FORMATS, render
+
+    fmt = _findings_format(output_format, fail_on)
+    try:
+        result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
+    except SopgenError as error:
+        _fail(error)
+    _report_findings(result, fmt, fail_on, quiet, _rule_infos())
+
+
+def _findings_format(output_format: Optional[str], fail_on: str) -> str:
+    """The output format for findings (github under GitHub Actions by default), after checking the options."""
+    from .report import FORMATS
 
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
     if fail_on not in ("error", "warning", "info", "never"):
         _usage(f"unknown --fail-on level '{fail_on}'; choose from error, warning, info, never")
-    try:
-        result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
-    except SopgenError as error:
-        _fail(error)
+    return fmt
+
+
+def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos) -> None:
+    """Print lint or check findings, then exit 2 if some input was invalid, 1 at --fail-on, else 0."""
+    from .problems import Severity, Summary
+    from .report import render
+
     problems = result.problems
     summary = Summary.of(problems, result.files)
     if fmt == "text" and quiet:
         text = "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
     else:
-        text = render(fmt, problems, summary, _rule_infos(), color=_color(sys.stdout), tool_version=__version__)
+        text = render(fmt, problems, summary, rule_infos, color=_color(sys.stdout), tool_version=__version__)
     sys.stdout.write(text)
     if result.invalid:
         raise typer.Exit(EXIT_INVALID)
@@ -177,6 +191,312 @@ def explain(code: str = typer.Argument(..., help="A rule code such as SOP101, or
             return
     names = [r.code for r in RULES] + [r.name for r in RULES]
     _usage(f"no rule '{code}'{did_you_mean(wanted, names)}; `sopgen rules` lists them")
+
+
+@app.command()
+def schema(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", file_okay=False,
+                                       help="Folder for the schemas (default: schemas/ in the project)."),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Write JSON Schemas for SOP files and sopgen.yaml, for completion and checks in editors."""
+    from .errors import SopgenError
+    from .project import display_path, find_root
+    from .schema_export import SCHEMA_DIR, schema_files
+    from .write import write_outputs
+
+    try:
+        folder = out if out is not None else find_root(project or Path.cwd()) / SCHEMA_DIR
+        written = write_outputs(folder, schema_files())
+    except SopgenError as error:
+        _fail(error)
+    for path in written:
+        typer.echo(f"wrote {display_path(path)}")
+
+
+@app.command()
+def init(
+    directory: Path = typer.Argument(Path("."), file_okay=False,
+                                     help="Folder for the new project (default: here; created if missing)."),
+    touchpoints: List[str] = typer.Option([], "--touchpoint", "-t",
+                                          help="A touchpoint id for the journey; repeat or separate with commas "
+                                               "(default: seven, from door to bookings)."),
+    ci: Optional[str] = typer.Option(None, "--ci", help="Also write a CI workflow: github."),
+) -> None:
+    """Start a project: sopgen.yaml, an example SOP per touchpoint, schemas and editor settings."""
+    from .errors import SopgenError
+    from .scaffold import describe_init, init_project
+
+    wanted = [tid.strip() for value in touchpoints for tid in value.split(",") if tid.strip()]
+    try:
+        created = init_project(directory, wanted, ci)
+    except SopgenError as error:
+        _fail(error)
+    typer.echo(describe_init(directory, created))
+
+
+@app.command()
+def new(
+    title: str = typer.Argument(..., help="The SOP's title, such as \"Greeting guests who arrive by taxi\"."),
+    touchpoint: str = typer.Option(..., "--touchpoint", "-t", help="The id of a touchpoint in the journey."),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Start a draft SOP at sops/TOUCHPOINT/, with the parts to fill in marked TODO."""
+    from .errors import SopgenError
+    from .new_sop import create_new_sop
+    from .project import display_path
+
+    try:
+        created = create_new_sop(project or Path.cwd(), touchpoint, title)
+    except SopgenError as error:
+        _fail(error)
+    typer.echo(f"created {display_path(created.path)} (id {created.id})\n"
+               f"Fill in the lines marked TODO, then run `sopgen lint`.")
+
+
+@app.command("report")
+def report_command(
+    project: Optional[Path] = ProjectOption,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: build/ in the project)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+) -> None:
+    """Write report.html and report.pdf: audit scores against targets, trends, misses and milestones."""
+    from .errors import SopgenError
+    from .pipeline import report as run_report
+    from .project import display_path
+
+    try:
+        result = run_report(project or Path.cwd(), out, _progress_printer(quiet))
+    except SopgenError as error:
+        _fail(error)
+    if not quiet:
+        typer.echo(f"Wrote a report on {result.audits} audit(s):")
+        typer.echo("".join(f"  {display_path(path)}\n" for path in result.written), nl=False)
+        typer.echo("".join(f"warning: {warning}\n" for warning in result.warnings), nl=False)
+
+
+@app.command("stories")
+def stories_command(project: Optional[Path] = ProjectOption) -> None:
+    """Per touchpoint: stories of exceptional service collected, adopted into SOPs, and waiting."""
+    from .errors import SopgenError
+    from .pipeline import build_date, load_valid_project
+    from .quality.story_summary import format_summary, summarise
+
+    try:
+        loaded = load_valid_project(project or Path.cwd())
+    except SopgenError as error:
+        _fail(error)
+    typer.echo(format_summary(summarise(loaded), build_date()), nl=False)
+
+
+@app.command("status")
+def status_command(
+    project: Optional[Path] = ProjectOption,
+    fail_on_overdue: bool = typer.Option(False, "--fail-on-overdue", help="Exit 1 when an SOP is past its review date."),
+    today: Optional[str] = typer.Option(None, "--today", help="Judge review dates as of this date (YYYY-MM-DD)."),
+) -> None:
+    """Every SOP's status, owner, version and review date; what is overdue or waiting for approval."""
+    import datetime as dt
+
+    from .errors import SopgenError
+    from .pipeline import build_date, load_valid_project
+    from .quality.status import format_status, review_status
+
+    try:
+        as_of = dt.date.fromisoformat(today) if today else build_date()
+    except ValueError:
+        _usage(f"--today '{today}' is not a date; write it as YYYY-MM-DD, for example 2026-10-01")
+    try:
+        loaded = load_valid_project(project or Path.cwd())
+    except SopgenError as error:
+        _fail(error)
+    status = review_status(loaded.sops, as_of)
+    typer.echo(format_status(status, as_of), nl=False)
+    if fail_on_overdue and status.overdue:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("check")
+def check_command(
+    paths: List[Path] = typer.Argument(None, help="SOP files or folders (default: the project's sops/)."),
+    project: Optional[Path] = ProjectOption,
+    base: Optional[str] = typer.Option(None, "--base", help="Require a higher version and a revisions entry in "
+                                                            "every SOP whose content changed against this git ref."),
+    changed_since: Optional[str] = typer.Option(
+        None, "--changed-since", help="Check only SOPs changed against this git ref, and the SOPs they supersede "
+                                      "or are superseded by; also compares versions, unless --base names another ref."),
+    output_format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="text, json, github or sarif (default: text; github under GitHub Actions)."),
+    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 at this severity or above: error, warning, "
+                                                             "info or never."),
+    select: List[str] = typer.Option([], "--select", help="Check only these codes, rules or review checks "
+                                                          "(comma-separated)."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Do not check these codes (comma-separated)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
+) -> None:
+    """Review SOPs in one go: validation, wording, references between SOPs, duplicate ids and version bumps."""
+    from .errors import SopgenError
+    from .pipeline import check as run_check
+    from .review import rule_infos as review_rule_infos
+
+    fmt = _findings_format(output_format, fail_on)
+    try:
+        result = run_check(project or Path.cwd(), paths or None, _codes(select), _codes(ignore),
+                           base=base, changed_since=changed_since)
+    except SopgenError as error:
+        _fail(error)
+    _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos())
+
+
+@app.command("diff")
+def diff_command(
+    ref: str = typer.Argument(..., help="The git ref to compare with, such as origin/main."),
+    project: Optional[Path] = ProjectOption,
+    output_format: str = typer.Option("markdown", "--format", "-f", help="markdown (for a pull-request comment)."),
+) -> None:
+    """Summarise what changed in each SOP since REF: steps, cues and recovery added, removed or reworded."""
+    from .errors import SopgenError
+    from .markdown_diff import render_markdown
+    from .pipeline import diff as run_diff
+
+    if output_format != "markdown":
+        _usage(f"unknown format '{output_format}'; diff writes markdown")
+    try:
+        changes = run_diff(project or Path.cwd(), ref)
+    except SopgenError as error:
+        _fail(error)
+    sys.stdout.write(render_markdown(changes, ref))
+
+
+@app.command("serve")
+def serve_command(
+    project: Optional[Path] = ProjectOption,
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="The port to listen on (0: any free one)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="The address to listen on (default: this machine only)."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a --host other machines can reach."),
+) -> None:
+    """Preview the HTML site; it rebuilds and the browser reloads when you save a change."""
+    import signal
+
+    from .errors import SopgenError
+    from .project import display_path, find_root
+    from .serve import PreviewServer, is_loopback
+
+    if not allow_remote and not is_loopback(host):
+        _usage(f"--host {host} would show the preview to other machines; keep the default 127.0.0.1, "
+               f"or add --allow-remote if that is what you want")
+    try:
+        root = find_root(project or Path.cwd())
+        server = PreviewServer(root, host, port, allow_remote=allow_remote, log=lambda line: typer.echo(line, err=True))
+    except SopgenError as error:
+        _fail(error)
+    except OSError as error:
+        _usage(f"cannot listen on {host} port {port}: {error.strerror or error}")
+    signal.signal(signal.SIGTERM, _interrupt)  # so that `kill` also removes the temporary folder
+    with server:
+        typer.echo(f"Previewing {display_path(root)} at {server.url} (press Ctrl+C to stop)")
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            typer.echo("stopped", err=True)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+# --------------------------------------------------------------------------- training (issue 5)
+
+
+@app.command("brief")
+def brief_command(
+    date: Optional[str] = typer.Option(None, "--date", "-d", help="The day of the card, as YYYY-MM-DD (default: today)."),
+    touchpoint: Optional[str] = typer.Option(None, "--touchpoint", "-t",
+                                             help="Only this touchpoint's SOPs: an id from the journey."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: build/briefs/ in the project).",
+                                       file_okay=False),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Write the daily line-up card (PDF and Markdown): four questions and a focus, rotated by date."""
+    import datetime as dt
+    import re
+
+    from .errors import SopgenError
+    from .pipeline import build_date
+    from .project import display_path
+    from .training.commands import brief
+
+    day = build_date()
+    if date is not None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                raise ValueError(date)
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            _usage(f"--date '{date}' is not a date; write it as YYYY-MM-DD, for example 2026-10-01")
+    try:
+        outcome = brief(project or Path.cwd(), day, touchpoint, out)
+    except SopgenError as error:
+        _fail(error)
+    for path in outcome.written:
+        typer.echo(display_path(path))
+
+
+export_app = typer.Typer(help="Export training material for learning-management systems (Moodle and others).",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+def _report_export(outcome, what: str) -> None:
+    from .project import display_path
+
+    for skipped in outcome.skipped:
+        typer.echo(str(skipped), err=True)
+    if outcome.text is not None:
+        sys.stdout.write(outcome.text)
+    where = ", ".join(display_path(path) for path in outcome.written) or "standard output"
+    left_out = f"; skipped {len(outcome.skipped)}" if outcome.skipped else ""
+    typer.echo(f"Exported {outcome.count} {what} to {where}{left_out}.", err=True)
+
+
+@export_app.command("quiz")
+def export_quiz_command(
+    output_format: str = typer.Option("gift", "--format", "-f",
+                                      help="gift (Moodle: every question) or aiken (multiple choice only)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="The file to write, or - for standard output "
+                                                                  "(default: build/exports/quiz.gift or quiz-aiken.txt)."),
+    programme: Optional[str] = typer.Option(None, "--programme", help="Only this programme's SOPs, filed by week."),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Export the knowledge-check questions, printing which were skipped and why."""
+    from .errors import SopgenError
+    from .training.commands import export_quiz
+
+    try:
+        outcome = export_quiz(project or Path.cwd(), output_format.strip().lower(), out, programme)
+    except SopgenError as error:
+        _fail(error)
+    _report_export(outcome, "questions")
+
+
+@export_app.command("scorm")
+def export_scorm_command(
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="The zip to write (default: build/exports/<programme>-scorm.zip)."),
+    programme: Optional[str] = typer.Option(None, "--programme",
+                                            help="The programme to package (default: the first in programme.yaml; "
+                                                 "without one, the library by touchpoint)."),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Export a SCORM 1.2 package: one module per week, reporting completion to the LMS."""
+    from .errors import SopgenError
+    from .training.commands import export_scorm
+
+    try:
+        outcome = export_scorm(project or Path.cwd(), out, programme)
+    except SopgenError as error:
+        _fail(error)
+    _report_export(outcome, "modules")
 
 
 def main() -> None:

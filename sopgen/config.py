@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .schema import CHOICE, ID, INT, LIST, MAP, OBJECT, TEXT, Field, Shape
+from .load import Limits
+from .schema import CHOICE, DATE, ID, INT, LIST, MAP, OBJECT, TEXT, Field, Shape
 
 CONFIG_NAME = "sopgen.yaml"
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
@@ -36,6 +38,13 @@ class LintSettings:
     allow: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Milestone:
+    touchpoint: str
+    date: dt.date
+    target: int
+
+
 @dataclass
 class Config:
     organisation: str
@@ -45,7 +54,11 @@ class Config:
     sops: str = "sops"
     templates: str = "templates"
     output: str = "build"
+    programme: str | None = None
     lint: LintSettings = field(default_factory=LintSettings)
+    limits: Limits = field(default_factory=Limits)
+    targets: dict[str, int] = field(default_factory=dict)
+    milestones: list[Milestone] = field(default_factory=list)
     root: Path = Path(".")
 
     @property
@@ -101,6 +114,17 @@ LINT = Shape("lint settings", (
     Field("allow", LIST, item=Field("phrase", TEXT), description="phrases never flagged"),
 ), _lint_settings)
 
+MILESTONE = Shape("milestone", (
+    Field("touchpoint", ID, required=True, description="the touchpoint the milestone is for"),
+    Field("date", DATE, required=True, description="the date the target should be reached by"),
+    Field("target", INT, required=True, description="the audit score (0 to 100) to reach by then"),
+), lambda v: Milestone(**v))
+
+LIMITS = Shape("limits", (
+    Field("max_file_bytes", INT, description="the largest SOP file read, in bytes (default 1000000)"),
+    Field("max_depth", INT, description="how deeply an SOP file may nest lists and mappings (default 40)"),
+), lambda v: Limits(**{k: val for k, val in v.items() if val is not None}))
+
 CONFIG = Shape("sopgen.yaml", (
     Field("organisation", TEXT, required=True, description="the organisation's name, for the cover"),
     Field("title", TEXT, required=True, description="the handbook's title"),
@@ -110,5 +134,10 @@ CONFIG = Shape("sopgen.yaml", (
     Field("sops", TEXT, default="sops", description="the folder holding the SOP files"),
     Field("templates", TEXT, default="templates", description="the folder of template overrides"),
     Field("output", TEXT, default="build", description="where `sopgen build` writes"),
+    Field("programme", TEXT, description="the training programme file, such as programme.yaml"),
     Field("lint", OBJECT, shape=LINT, description="wording-rule settings"),
+    Field("limits", OBJECT, shape=LIMITS, description="how large and deeply nested SOP files may be"),
+    Field("targets", MAP, key=Field("touchpoint", ID), item=Field("target", INT),
+          description="the audit score (0 to 100) each touchpoint aims for, such as 'door: 90'"),
+    Field("milestones", LIST, item=MILESTONE, description="scores to reach at a touchpoint by a date"),
 ), lambda v: Config(**{k: val for k, val in v.items() if val is not None}))

@@ -35,3 +35,7 @@ class OutputError(SopgenError):
 
 class UsageError(SopgenError):
     """The command line asks for something that cannot be done."""
+
+
+class GitError(SopgenError):
+    """Git history needed for a comparison is missing, or git cannot be run."""

@@ -7,9 +7,13 @@ code; aliases are refused, so they cannot multiply memory either.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import os
 import re
+from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -58,8 +62,15 @@ MAX_DEPTH = 40
 
 _ALIAS_MESSAGE = "YAML anchors and aliases (& and *) are not supported"
 _ALIAS_HINT = "write the text out in full where it is needed"
-_DEPTH_MESSAGE = f"the structure is nested more than {MAX_DEPTH} levels deep"
 _DEPTH_HINT = "SOP files need only a few levels; check the indentation"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How large a file may be and how deeply nested; sopgen.yaml's `limits:` sets them for SOP files."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_depth: int = MAX_DEPTH
 
 
 # The characters YAML allows in a stream (YAML 1.1, section 5.1).
@@ -81,9 +92,15 @@ class Source:
 
     def position(self, index: int) -> tuple[int, int]:
         """1-based line and column of a character index into the text."""
-        line = self.text.count("\n", 0, index) + 1
-        line_start = self.text.rfind("\n", 0, index) + 1
-        return line, index - line_start + 1
+        starts = _line_starts(self.text)
+        line = bisect.bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
+
+
+@lru_cache(maxsize=16)
+def _line_starts(text: str) -> array:
+    """Where each line begins: found once per file, so that placing many findings stays fast."""
+    return array("q", [0, *(found.end() for found in re.finditer("\n", text))])
 
 
 class LoadFailed(Exception):
@@ -97,20 +114,21 @@ def problem(source_display: str, line: int, column: int, code: str, rule: str,
     return Problem(source_display, line, column, code, rule, Severity.ERROR, message, hint)
 
 
-def read_source(path: Path, display: str) -> Source:
+def read_source(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> Source:
     """Read a file as UTF-8 text; a byte-order mark and Windows line endings are fine."""
     try:
         if path.is_dir():
             raise LoadFailed(problem(display, 0, 0, "SOP001", "unreadable-file",
                                      "is a directory, not a YAML file",
                                      "rename the directory so its name does not end in .yaml"))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)  # never more, not even from a device or a growing file
+            size = os.fstat(handle.fileno()).st_size
+        if len(data) > max_bytes:
+            told = f"{size:,} bytes; " if size > max_bytes else ""
             raise LoadFailed(problem(
-                display, 0, 0, "SOP001", "unreadable-file",
-                f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
-                "split the SOP into smaller ones"))
-        data = path.read_bytes()
+                display, 0, 0, "SOP001", "unreadable-file", f"file is too large ({told}the limit is {max_bytes:,})",
+                "split the SOP into smaller ones, or raise 'limits: max_file_bytes' in sopgen.yaml"))
     except OSError as exc:
         raise LoadFailed(problem(display, 0, 0, "SOP001", "unreadable-file",
                                  f"cannot be read: {exc.strerror or exc}")) from None
@@ -131,7 +149,7 @@ def read_source(path: Path, display: str) -> Source:
     return Source(path, display, text)
 
 
-def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
+def parse(source: Source, max_depth: int = MAX_DEPTH) -> tuple[yaml.Node, list[Problem]]:
     """Compose the file into a node tree, refusing everything but plain YAML.
 
     Fatal problems raise LoadFailed; duplicate keys are returned so that the
@@ -142,7 +160,7 @@ def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
                                  "file is empty", "write its fields; an SOP file starts with 'id:', sopgen.yaml with 'organisation:'"))
     try:
         if "&" in source.text or _depth_bound(source.text) > _SAFE_COMPOSE_DEPTH:
-            _check_events(source)
+            _check_events(source, max_depth)
         node = yaml.compose(source.text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise LoadFailed(_syntax_problem(source, exc)) from None
@@ -157,7 +175,7 @@ def parse(source: Source) -> tuple[yaml.Node, list[Problem]]:
     if node is None:
         raise LoadFailed(problem(source.display, 1, 1, "SOP002", "yaml-syntax",
                                  "file holds only comments", "write the SOP's fields"))
-    return node, _check_plain(source, node)
+    return node, _check_plain(source, node, max_depth)
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -176,8 +194,9 @@ def plain_bool(node: yaml.ScalarNode) -> bool | None:
 # libyaml's composer recurses once per level of nesting and does not stop at
 # Python's recursion limit: a file nested 100,000 levels deep ("- - - - ...")
 # crashes the interpreter.  Files that could nest deeper than this are read as
-# events first, which stops at MAX_DEPTH.
+# events first, which stops at the depth limit (at most MAX_DEPTH_LIMIT).
 _SAFE_COMPOSE_DEPTH = 2_000
+MAX_DEPTH_LIMIT = 1_000
 
 
 def _depth_bound(text: str) -> int:
@@ -190,7 +209,7 @@ def _depth_bound(text: str) -> int:
             + text.count("\n") + 1)
 
 
-def _check_events(source: Source) -> None:
+def _check_events(source: Source, max_depth: int) -> None:
     """Refuse aliases and deep nesting from the event stream, before any tree is built.
 
     Composing a tree recurses once per level, so a hostile file nested
@@ -204,10 +223,10 @@ def _check_events(source: Source) -> None:
         if isinstance(event, yaml.AliasEvent):
             raise LoadFailed(_at_mark(source, event.start_mark, "SOP003", "unsupported-yaml", _ALIAS_MESSAGE,
                                       _ALIAS_HINT))
-        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and depth > MAX_DEPTH:
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and depth > max_depth:
             # depth counts the collections around this node, as _check_plain does
             raise LoadFailed(_at_mark(source, event.start_mark, "SOP003", "unsupported-yaml",
-                                      _DEPTH_MESSAGE, _DEPTH_HINT))
+                                      _depth_message(max_depth), _DEPTH_HINT))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -249,7 +268,11 @@ def _indented_with_tab(source: Source, line_index: int) -> bool:
     return "\t" in line[:len(line) - len(line.lstrip(" \t"))]
 
 
-def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
+def _depth_message(max_depth: int) -> str:
+    return f"the structure is nested more than {max_depth} levels deep"
+
+
+def _check_plain(source: Source, root: yaml.Node, max_depth: int) -> list[Problem]:
     """Walk the tree once: aliases, custom tags, depth and duplicate keys."""
     duplicates: list[Problem] = []
     # Without an anchor (&) there can be no alias, so no node can be met twice.
@@ -265,8 +288,9 @@ def _check_plain(source: Source, root: yaml.Node) -> list[Problem]:
             raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml",
                                  f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
                                  "remove the tag; SOP files hold plain text, lists and mappings"))
-        if depth > MAX_DEPTH:
-            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml", _DEPTH_MESSAGE, _DEPTH_HINT))
+        if depth > max_depth:
+            raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml", _depth_message(max_depth),
+                                 _DEPTH_HINT))
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, yaml.Node] = {}
             for key, value in node.value:
@@ -294,9 +318,9 @@ def _at_mark(source: Source, mark, code: str, rule: str, message: str, hint: str
     return problem(source.display, mark.line + 1, mark.column + 1, code, rule, message, hint)
 
 
-def load(path: Path, display: str) -> tuple[Source, yaml.Node, list[Problem]]:
-    source = read_source(path, display)
-    node, problems = parse(source)
+def load(path: Path, display: str, limits: Limits = Limits()) -> tuple[Source, yaml.Node, list[Problem]]:
+    source = read_source(path, display, limits.max_file_bytes)
+    node, problems = parse(source, limits.max_depth)
     return source, node, problems
 
 
@@ -324,24 +348,13 @@ class Span:
         """Line and column of ``value[start]``, and of the character just after ``value[end - 1]``.
 
         The value is what YAML made of the source text: quotes, indentation and
-        folded line breaks are gone. Aligning the two character by character,
-        skipping what YAML removed, finds the source positions in one walk.
+        folded line breaks are gone; see _alignment.
         """
-        raw = self.source.text
-        last = max(end - 1, start)
-        i, first_at, last_at = self.start, None, None
-        for j, char in enumerate(value):
-            if char.isspace():
-                continue
-            found = raw.find(char, i, self.end)
-            if found < 0:
-                break
-            if j >= start and first_at is None:
-                first_at = found
-            if j >= last:
-                last_at = found
-                break
-            i = found + 1
+        indices, found = _alignment(self, value)
+        first = bisect.bisect_left(indices, start)
+        last = bisect.bisect_left(indices, max(end - 1, start))
+        first_at = found[first] if first < len(indices) else None
+        last_at = found[last] if last < len(indices) else None
         if first_at is None:
             line, column = self.source.position(self.start)
             return line, column, 0, 0
@@ -355,3 +368,24 @@ class Span:
         """Line and column in the file of ``value[offset]``."""
         line, column, _, _ = self.locate_range(value, offset, offset + 1)
         return line, column
+
+
+@lru_cache(maxsize=16)
+def _alignment(span: Span, value: str) -> tuple[array, array]:
+    """Each non-blank character of ``value``: its index there, and in the file.
+
+    Aligning the two character by character, skipping what YAML removed, takes
+    one walk per value however many findings are then placed in it.
+    """
+    raw, i = span.source.text, span.start
+    indices, found = array("q"), array("q")
+    for j, char in enumerate(value):
+        if char.isspace():
+            continue
+        at = raw.find(char, i, span.end)
+        if at < 0:
+            break
+        indices.append(j)
+        found.append(at)
+        i = at + 1
+    return indices, found

@@ -18,12 +18,14 @@ class Step:
     why: str | None = None
     allow: tuple[str, ...] = ()
     reason: str | None = None
+    story: str | None = None
 
 
 @dataclass(frozen=True)
 class Cue:
     notice: str
     respond: str
+    story: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,11 +132,13 @@ STEP = Shape("step", (
     Field("allow", LIST, item=Field("code", "code"),
           description="lint rule codes this step may break on purpose; give a reason"),
     Field("reason", TEXT, description="why the allowed rule does not apply here"),
+    Field("story", ID, description="the id of the story in stories/ this step came from"),
 ), lambda v: Step(**_tuple_of("allow")(v)))
 
 CUE = Shape("cue", (
     Field("notice", TEXT, required=True, description="what to look out for"),
     Field("respond", TEXT, required=True, instruction=True, description="how to respond"),
+    Field("story", ID, description="the id of the story in stories/ this cue came from"),
 ), lambda v: Cue(**v))
 
 RECOVERY = Shape("recovery item", (

@@ -47,6 +47,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
           progress: Progress = lambda message: None) -> BuildResult:
     from .render.context import handbook_context
     from .render.environment import make_environment
+    from .training.outputs import programme_files
     from .write import check_output_dir, write_outputs
 
     progress("Checking the SOP library")
@@ -54,11 +55,13 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     config = project.config
     out = out if out is not None else config.output_dir
     check_output_dir(out, [config.root / "sopgen.yaml", config.sops_dir, config.templates_dir])
+    _check_template_links(config.templates_dir)
 
     env = make_environment(config.templates_dir)
     today = build_date()
     result = BuildResult(out)
     files: dict[str, bytes] = {}
+    files.update(programme_files(env, project, out, today, formats, result, progress))
     if "pdf" in formats:
         files.update(_render_pdfs(env, project, handbook_context(project, today), result, progress))
     if "html" in formats:
@@ -93,21 +96,58 @@ def _render(env, name: str, **context) -> str:
         raise TemplateError(f"template '{exc.name}' was not found (needed for {name})") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"template '{name}' failed to render: {exc}") from None
+    except RecursionError:
+        raise TemplateError(f"template '{name}' failed to render: it includes or calls itself without end") \
+            from None
+    except Exception as exc:  # a template's own arithmetic or filters, such as {{ 1 / 0 }}
+        raise TemplateError(f"template '{name}' failed to render: {type(exc).__name__}: {exc}") from None
+
+
+def _check_template_links(templates: Path) -> None:
+    """Jinja follows links, so a link out of the templates folder could copy any file into the output."""
+    from .project import LINK_OUT_HINT, leads_outside
+
+    if not templates.is_dir():
+        return
+    inside = templates.resolve()
+    refused = [Problem(display_path(Path(folder, name)), 0, 0, "SOP020", "template-error", Severity.ERROR,
+                       "is a link to a file outside the templates folder, so it was not used", LINK_OUT_HINT)
+               for folder, dirs, names in os.walk(templates) for name in dirs + names
+               if leads_outside(Path(folder, name), inside)]
+    if refused:
+        raise TemplateError(f"{len(refused)} template(s) lead outside {display_path(templates)}", refused)
 
 
 def _render_pdfs(env, project: Project, context: dict, result: BuildResult, progress: Progress) -> dict:
     from .render.environment import builtin_templates_dir
-    from .render.pdf import render_pdf
+    from .render.pdf import render_pdf, where_written
 
     allowed = [project.config.templates_dir, builtin_templates_dir()]
+    texts = _project_texts(project)
     files = {}
     for name in ("handbook", "checklists"):
         progress(f"Rendering {name}.pdf")
         html = _render(env, f"{name}.html", **context)
         pdf, blocked = render_pdf(html, project.root, allowed)
         files[f"{name}.pdf"] = pdf
-        result.warnings += [f"{name}.pdf: refused to fetch {url}" for url in blocked]
+        for url in dict.fromkeys(blocked):
+            origin = where_written(url, texts)
+            result.warnings.append(f"{name}.pdf: refused to fetch {url}"
+                                   + (f" (written at {origin})" if origin else ""))
     return files
+
+
+def _project_texts(project: Project) -> dict[str, str]:
+    """The project's own templates and SOP files by display name: where a refused URL may be written."""
+    texts = {}
+    templates = project.config.templates_dir
+    for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
+        try:
+            texts[display_path(path)] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    texts.update((sop.path, sop.source.text) for sop in project.sops if sop.source is not None)
+    return texts
 
 
 def _render_site(env, context: dict) -> dict:
@@ -136,20 +176,24 @@ class LintResult:
         return any(not p.is_lint for p in self.problems)
 
 
-def _sop_files(paths: list[Path]) -> list[Path]:
+def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
     from .errors import UsageError
-    from .project import SOP_SUFFIXES
+    from .project import LINK_OUT, LINK_OUT_HINT, leads_outside, yaml_files
 
-    files = []
+    files, problems = [], []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in SOP_SUFFIXES
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.exists():
-            files.append(path)
-        else:
+        if not path.exists():
             raise UsageError(f"{path} does not exist")
-    return files
+        if leads_outside(path, root):
+            problems.append(Problem(display_path(path), 0, 0, "SOP001", "unreadable-file", Severity.ERROR,
+                                    LINK_OUT, LINK_OUT_HINT))
+        elif path.is_dir():
+            found, refused = yaml_files(path, root)
+            files += found
+            problems += refused
+        else:
+            files.append(path)
+    return files, problems
 
 
 def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
@@ -165,7 +209,7 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
     config = load_config(find_root(start))
     problems: list[Problem] = []
     if paths:
-        files = _sop_files(paths)
+        files, problems = _sop_files(paths, config.root)
     else:
         files, problems = discover(config)
     selection = Selection.from_settings(config.lint, select, ignore)
@@ -178,4 +222,131 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
             if not found:
                 problems += lint_sop(sop, config.lint, selection)
     problems += check_unique_ids([sop for sop in loaded if sop.id])
+    if not paths:  # the training programme refers to the whole library, so it is checked with it
+        from .training.load import lint_training
+        problems += lint_training(config, loaded, selection, build_date())
     return LintResult(sorted_problems(problems), len(files))
+
+
+def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
+          ignore: tuple[str, ...] = (), base: str | None = None, changed_since: str | None = None) -> LintResult:
+    """Everything a reviewer wants: lint (validation and wording), duplicate ids, references
+    between SOPs and, against a git ref, version bumps.
+
+    Findings are reported for the SOPs in scope: the whole library, the given
+    ``paths``, or with ``changed_since`` the SOPs changed against that ref plus
+    those they supersede or are superseded by. The checks across files read
+    the whole library, since references need every id. ``base`` is the ref to
+    compare versions with; ``changed_since`` is used when it is not given.
+    """
+    from .baseline import changed_sops
+    from .library import Library
+    from .project import check_unique_ids, find_root, load_config
+    from .review import review_references, review_versions
+
+    lint_select, lint_ignore, review_codes = _split_codes(select, ignore)
+    config = load_config(find_root(start))
+    named = _sop_files(paths, config.root)[0] if paths else []
+    library = Library.read(config, named)
+    scope = {path.resolve() for path in named} if paths else None  # None: the whole library
+    lint_paths = paths
+    base = base or changed_since
+    baseline = changed_sops(config, base) if base else None
+    if changed_since:
+        changed = baseline if changed_since == base else changed_sops(config, changed_since)
+        if not changed.config_changed:  # a change to sopgen.yaml concerns every SOP
+            related = library.related(changed.sops)
+            scope = related if scope is None else scope & related
+            lint_paths = sorted(scope)
+
+    linted = lint(start, lint_paths, lint_select, lint_ignore) if lint_paths != [] else LintResult([], 0)
+    found = check_unique_ids(library.with_ids(last=scope))
+    found += review_references(library.valid_sops(), library.by_id(), review_codes)
+    if baseline is not None:
+        found += review_versions(library.versions(baseline.sops), base, review_codes)
+    if scope is not None:
+        shown = library.displays(scope)
+        found = [problem for problem in found if problem.path in shown]
+    return LintResult(sorted_problems(dict.fromkeys([*linted.problems, *found])), linted.files)
+
+
+def _split_codes(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple, tuple, frozenset]:
+    """Share --select and --ignore out between the wording rules (SOP1xx) and review checks (SOP2xx)."""
+    from .errors import UsageError
+    from .lint.registry import RULES, known_code
+    from .review import CHECK_CODES
+
+    unknown = [code for code in (*select, *ignore) if not known_code(code) and code not in CHECK_CODES]
+    if unknown:
+        raise UsageError(f"unknown code {', '.join(unknown)}; `sopgen rules` lists the wording rules, "
+                         f"and the review checks are {', '.join(sorted(CHECK_CODES))}")
+    lint_select = tuple(code for code in select if known_code(code))
+    lint_ignore = tuple(code for code in ignore if known_code(code))
+    if select and not lint_select:  # only review checks were selected
+        lint_ignore = tuple(rule.code for rule in RULES)
+    review_codes = {code for code in select if code in CHECK_CODES} if select else set(CHECK_CODES)
+    return lint_select, lint_ignore, frozenset(review_codes - set(ignore))
+
+
+def diff(start: Path, ref: str) -> list:
+    """What changed in each SOP file since ``ref``, item by item."""
+    from .baseline import changed_sops
+    from .changes import compare
+    from .gitrefs import DELETED
+    from .project import find_root, load_config, load_sop
+
+    config = load_config(find_root(start))
+    baseline = changed_sops(config, ref)
+    changes = []
+    for change in sorted(baseline.sops, key=lambda c: c.path):
+        new = None if change.status == DELETED else load_sop(change.path, config)[0]
+        changes.append(compare(change.status, display_path(change.path), change.old_path, change.old, new))
+    return changes
+
+
+def render_site(start: Path) -> dict[str, bytes]:
+    """The HTML site in memory, named html/...; raises ContentError when the library is invalid."""
+    from .render.context import handbook_context
+    from .render.environment import make_environment
+
+    project = load_valid_project(start)
+    env = make_environment(project.config.templates_dir)
+    return _render_site(env, handbook_context(project, build_date()))
+
+
+@dataclass
+class ReportResult:
+    out: Path
+    audits: int = 0
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def report(start: Path, out: Path | None = None, progress: Progress = lambda message: None) -> ReportResult:
+    """Write report.html and report.pdf: audit scores against targets, their trend, misses and milestones."""
+    from .quality.audits import AUDITS_DIR, load_audits
+    from .quality.gap_report import report_context
+    from .quality.stories import STORIES_DIR
+    from .render.environment import builtin_templates_dir, make_environment
+    from .render.pdf import render_pdf
+    from .write import check_output_dir, write_outputs
+
+    progress("Checking the SOP library, stories and audits")
+    project = load_valid_project(start)
+    config = project.config
+    audits, problems = load_audits(config, project.sops)
+    if problems:
+        raise ContentError(f"{len(problems)} problem(s) in {AUDITS_DIR}/ must be fixed before reporting",
+                           sorted_problems(problems))
+    out = out if out is not None else config.output_dir
+    check_output_dir(out, [config.root / "sopgen.yaml", config.sops_dir, config.templates_dir,
+                           config.root / STORIES_DIR, config.root / AUDITS_DIR])
+
+    progress("Rendering report.html")
+    env = make_environment(config.templates_dir)
+    html = _render(env, "report.html", **report_context(project, audits, build_date()))
+    progress("Rendering report.pdf")
+    pdf, blocked = render_pdf(html, project.root, [config.templates_dir, builtin_templates_dir()])
+    result = ReportResult(out, len(audits), warnings=[f"report.pdf: refused to fetch {url}" for url in blocked])
+    result.written = write_outputs(out, {"report.html": html.encode(), "report.pdf": pdf})
+    return result

@@ -32,8 +32,10 @@ class Problem:
     """Something wrong at a place in a file.
 
     ``line`` and ``column`` are 1-based; 0 means "the whole file".  ``code`` is a
-    validation code (``SOP0xx``) or a lint rule code (``SOP1xx``); ``rule`` is its
-    short name.  ``hint`` tells the author what to do about it.
+    validation code (``SOP0xx``), a lint rule code (``SOP1xx``) or a review check
+    code (``SOP2xx``, `sopgen check`); ``rule`` is its short name.  ``hint`` tells
+    the author what to do about it.  Lint and review findings are "findings"
+    (``is_lint``); validation problems make the input invalid.
     """
 
     path: str
@@ -89,6 +91,12 @@ class Summary:
             "info": self.infos,
             "total": self.errors + self.warnings + self.infos,
         }
+
+
+def error_at(path: str, span, code: str, rule: str, message: str, hint: str = "") -> Problem:
+    """An error at a span (anything with a line and column), or at the top of the file without one."""
+    line, column = (span.line, span.column) if span else (1, 1)
+    return Problem(path, line, column, code, rule, Severity.ERROR, message, hint)
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -6,13 +6,17 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .config import CONFIG, CONFIG_NAME, Config
 from .errors import ConfigError, ProjectNotFound
-from .load import LoadFailed, Source, load
+from .load import MAX_DEPTH_LIMIT, Limits, LoadFailed, Source, load
 from .models import SOP, Sop
-from .problems import Problem, Severity
-from .schema import Validator, did_you_mean
+from .problems import Problem, Severity, error_at
+from .schema import Shape, Validator, did_you_mean
+
+if TYPE_CHECKING:
+    from .quality.stories import Story
 
 SOP_SUFFIXES = (".yaml", ".yml")
 
@@ -23,6 +27,7 @@ class Project:
     sops: list[Sop] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    stories: list[Story] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -58,6 +63,9 @@ def find_root(start: Path) -> Path:
 def load_config(root: Path) -> Config:
     path = root / CONFIG_NAME
     display = display_path(path)
+    if leads_outside(path, root):
+        raise ConfigError(f"{display} cannot be read", [Problem(
+            display, 0, 0, "SOP001", "unreadable-file", Severity.ERROR, LINK_OUT, LINK_OUT_HINT)])
     try:
         source, node, problems = load(path, display)
     except LoadFailed as failed:
@@ -66,6 +74,9 @@ def load_config(root: Path) -> Config:
     config = validator.read(node, CONFIG)
     if config is not None:
         _check_journey(config, validator)
+        _check_targets(config, validator)
+        _check_limits(config, validator)
+        _check_folders(config, validator, root)
     if validator.problems or config is None:
         raise ConfigError(f"{display} is not valid", validator.problems)
     config.root = root
@@ -77,13 +88,63 @@ def _check_journey(config: Config, validator: Validator) -> None:
     indices = validator.indices.get("journey", range(len(config.journey)))
     for index, touchpoint in zip(indices, config.journey):
         if touchpoint.id in seen:
-            span = validator.spans.get(f"journey[{index}].id")
-            validator.problems.append(Problem(
-                validator.source.display, span.line if span else 1, span.column if span else 1,
-                "SOP011", "duplicate-id", Severity.ERROR,
-                f"touchpoint '{touchpoint.id}' appears twice in the journey",
-                "give each touchpoint its own id"))
+            _config_problem(validator, f"journey[{index}].id", "SOP011", "duplicate-id",
+                            f"touchpoint '{touchpoint.id}' appears twice in the journey",
+                            "give each touchpoint its own id")
         seen.add(touchpoint.id)
+
+
+def _check_targets(config: Config, validator: Validator) -> None:
+    """Targets and milestones must name touchpoints of the journey and scores from 0 to 100."""
+    checks = [(f"targets.{tp}.<key>", f"targets.{tp}", tp, target) for tp, target in config.targets.items()]
+    indices = validator.indices.get("milestones", range(len(config.milestones)))
+    checks += [(f"milestones[{i}].touchpoint", f"milestones[{i}].target", m.touchpoint, m.target)
+               for i, m in zip(indices, config.milestones)]
+    for touchpoint_key, target_key, touchpoint, target in checks:
+        if config.touchpoint(touchpoint) is None:
+            validator.problems.append(unknown_touchpoint(validator.source.display, validator.spans.get(touchpoint_key),
+                                                         touchpoint, config))
+        if not 0 <= target <= 100:
+            _config_problem(validator, target_key, "SOP010", "bad-value",
+                            f"the target {target} for '{touchpoint}' is not a score from 0 to 100",
+                            "audit scores are percentages: write a whole number from 0 to 100")
+
+
+def _check_limits(config: Config, validator: Validator) -> None:
+    if config.limits.max_file_bytes < 1:
+        _config_problem(validator, "limits.max_file_bytes", "SOP010", "bad-value",
+                        "limits: max_file_bytes must be at least 1", "write the largest file size to read, in bytes")
+    if not 1 <= config.limits.max_depth <= MAX_DEPTH_LIMIT:
+        _config_problem(validator, "limits.max_depth", "SOP010", "bad-value",
+                        f"limits: max_depth must be from 1 to {MAX_DEPTH_LIMIT}",
+                        "SOP files need about five levels; the default is 40")
+
+
+def _check_folders(config: Config, validator: Validator, root: Path) -> None:
+    """The folders sopgen reads and writes must stay inside the project, even through links."""
+    for key in ("sops", "templates", "output"):
+        folder = getattr(config, key)
+        if not (root / folder).resolve().is_relative_to(root.resolve()):
+            _config_problem(validator, key, "SOP010", "bad-value",
+                            f"the {key} folder '{folder}' is outside the project",
+                            "name a folder inside the project; `sopgen build --out DIR` writes elsewhere")
+
+
+def _config_problem(validator: Validator, key: str, code: str, rule: str, message: str, hint: str) -> None:
+    validator.problems.append(error_at(validator.source.display, validator.spans.get(key), code, rule, message, hint))
+
+
+def unknown_touchpoint(path: str, span, touchpoint: str, config: Config) -> Problem:
+    known = [t.id for t in config.journey]
+    return error_at(path, span, "SOP012", "unknown-touchpoint",
+                    f"touchpoint '{touchpoint}' is not in the journey{did_you_mean(touchpoint, known)}",
+                    "use one of: " + ", ".join(known) + " (or add it to the journey in sopgen.yaml)")
+
+
+def unknown_sop(path: str, span, subject: str, sop_id: str, known: list[str]) -> Problem:
+    return error_at(path, span, "SOP030", "unknown-sop",
+                    f"{subject} names SOP '{sop_id}', which is not in the library{did_you_mean(sop_id, known)}",
+                    "write the id of an SOP in sops/, as its 'id:' line gives it")
 
 
 def discover(config: Config) -> tuple[list[Path], list[Problem]]:
@@ -93,33 +154,57 @@ def discover(config: Config) -> tuple[list[Path], list[Problem]]:
         return [], [Problem(display_path(config.root / CONFIG_NAME), 0, 0, "SOP001", "unreadable-file",
                             Severity.ERROR, f"the SOP folder '{config.sops}' does not exist",
                             "create it, or set 'sops:' in sopgen.yaml to the folder holding your SOPs")]
+    return yaml_files(sops_dir, config.root)
+
+
+def yaml_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files under ``folder`` in a stable order, skipping hidden ones and refusing links out of ``root``."""
     paths, problems = [], []
-    root = config.root.resolve()
-    for path in sorted(sops_dir.rglob("*")):
-        if path.suffix not in SOP_SUFFIXES or any(part.startswith(".") for part in path.relative_to(sops_dir).parts):
+    root = root.resolve()
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in SOP_SUFFIXES or any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+        if leads_outside(path, root):
             problems.append(Problem(display_path(path), 0, 0, "SOP001", "unreadable-file", Severity.ERROR,
-                                    "is a link to a file outside the project, so it was not read",
-                                    "copy the file into the project instead of linking to it"))
+                                    LINK_OUT, LINK_OUT_HINT))
             continue
         paths.append(path)
     return paths, problems
 
 
-def load_sop(path: Path, config: Config) -> tuple[Sop | None, list[Problem]]:
-    display = display_path(path)
+LINK_OUT = "is a link to a file outside the project, so it was not read"
+LINK_OUT_HINT = "copy the file into the project instead of linking to it"
+
+
+def leads_outside(path: Path, root: Path) -> bool:
+    """True when a link (the file's own or a folder's on its way) takes ``path`` out of ``root``.
+
+    ``root`` is resolved. A path named outside the project without a link, as in
+    `sopgen lint ../other.yaml`, is read as asked.
+    """
+    if path.resolve().is_relative_to(root):
+        return False
+    return path.is_symlink() or Path(os.path.abspath(path)).is_relative_to(root)
+
+
+def read_yaml(path: Path, shape: Shape, partial: bool = False,
+              limits: Limits = Limits()) -> tuple[Any | None, Validator | None, list[Problem]]:
+    """One file read against ``shape``: the object (None if unusable), its validator and the problems so far."""
     try:
-        source, node, problems = load(path, display)
+        source, node, problems = load(path, display_path(path), limits)
     except LoadFailed as failed:
-        return None, [failed.problem]
+        return None, None, [failed.problem]
     validator = Validator(source, problems)
-    sop = validator.read(node, SOP, partial=True)
+    return validator.read(node, shape, partial=partial), validator, validator.problems
+
+
+def load_sop(path: Path, config: Config) -> tuple[Sop | None, list[Problem]]:
+    sop, validator, problems = read_yaml(path, SOP, partial=True, limits=config.limits)
     if sop is not None:
-        sop.source = source
+        sop.source = validator.source
         sop.spans = validator.spans
         _check_sop(sop, config, validator)
-    return sop, validator.problems
+    return sop, problems
 
 
 def _check_sop(sop: Sop, config: Config, v: Validator) -> None:
@@ -129,10 +214,7 @@ def _check_sop(sop: Sop, config: Config, v: Validator) -> None:
         v.problems.append(Problem(sop.path, line, column, code, rule, Severity.ERROR, message, hint))
 
     if sop.touchpoint and config.touchpoint(sop.touchpoint) is None:
-        known = [t.id for t in config.journey]
-        report("touchpoint", "SOP012", "unknown-touchpoint",
-               f"touchpoint '{sop.touchpoint}' is not in the journey{did_you_mean(sop.touchpoint, known)}",
-               "use one of: " + ", ".join(known) + " (or add it to the journey in sopgen.yaml)")
+        v.problems.append(unknown_touchpoint(sop.path, sop.span("touchpoint"), sop.touchpoint, config))
     if sop.effective and sop.review_by and sop.review_by <= sop.effective:
         report("review_by", "SOP013", "date-order",
                f"review_by ({sop.review_by.isoformat()}) is not after effective ({sop.effective.isoformat()})",
@@ -175,7 +257,8 @@ def load_project(start: Path, paths: list[Path] | None = None) -> Project:
     """Read the project at or above ``start``; ``paths`` limits which SOP files are read."""
     config = load_config(find_root(start))
     project = Project(config)
-    if paths is None:
+    whole_library = paths is None
+    if whole_library:
         paths, problems = discover(config)
         project.problems.extend(problems)
     readable = []
@@ -188,6 +271,11 @@ def load_project(start: Path, paths: list[Path] | None = None) -> Project:
             if not problems:
                 project.sops.append(sop)
     project.problems.extend(check_unique_ids([sop for sop in readable if sop.id]))
+    if whole_library:  # stories name SOPs, so they can only be checked against all of them
+        from .quality.stories import load_stories  # it reads files through this module
+
+        project.stories, problems = load_stories(config, readable)
+        project.problems.extend(problems)
     order = {t.id: i for i, t in enumerate(config.journey)}
     project.sops.sort(key=lambda s: (order.get(s.touchpoint, len(order)),
                                      s.order if s.order is not None else 1, s.path))

@@ -188,7 +188,8 @@ class Validator:
             return None
         result = {}
         for key_node, value_node in node.value:
-            key = self.value(key_node, spec.key, f"key in {subject}", f"{path}.<key>")
+            key = self.value(key_node, spec.key, f"key in {subject}",
+                             _join(path, str(key_node.value)) + ".<key>")
             value = self.value(value_node, spec.item, f"{subject} for '{key_node.value}'",
                                _join(path, str(key_node.value)))
             if key is not None and value is not None:

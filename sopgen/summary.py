@@ -20,6 +20,13 @@ def build_summary(result: BuildResult) -> str:
         lines.append(f"  {display_path(result.out / 'html')}/  ({pages} pages)")
     if markdown:
         lines.append(f"  {display_path(result.out / 'md')}/  ({markdown} Markdown files)")
+    programmes: dict[str, list[str]] = {}
+    for path in result.written:
+        parts = path.relative_to(result.out).parts
+        if len(parts) == 3 and parts[0] == "programmes":
+            programmes.setdefault(parts[1], []).append(parts[2])
+    for programme, names in programmes.items():
+        lines.append(f"  {display_path(result.out / 'programmes' / programme)}/  ({', '.join(names)})")
     lines.append("SOPs per touchpoint: " + ", ".join(f"{tp} {n}" for tp, n in result.sops_per_touchpoint.items()))
     if result.left_out:
         lines.append(f"Left out as retired: {', '.join(result.left_out)}")

@@ -179,3 +179,45 @@ def run_cli(args: Sequence[str | os.PathLike], cwd: str | os.PathLike | None = N
 @pytest.fixture(name="run_cli")
 def _run_cli():
     return run_cli
+
+
+class GitRepo:
+    """A throwaway git repository for tests of comparisons with a ref: commit, branch, clone."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def __call__(self, *args: str, cwd: Path | None = None) -> str:
+        import subprocess
+
+        result = subprocess.run(["git", *args], cwd=cwd or self.root, capture_output=True, text=True,
+                                env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"})
+        assert result.returncode == 0, f"git {' '.join(args)} failed: {result.stderr}"
+        return result.stdout
+
+    def write(self, name: str, content: str) -> Path:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        return path
+
+    def commit(self, message: str) -> str:
+        self("add", "-A")
+        self("commit", "-q", "-m", message)
+        return self("rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def git_project(make_project):
+    """Factory: make_project's project as a git repository on branch main with one commit, then on branch 'change'."""
+    def make(sops: Mapping[str, str] | None = None) -> GitRepo:
+        repo = GitRepo(make_project(sops))
+        repo("init", "-q", "-b", "main")
+        repo("config", "user.name", "Sopgen Tests")
+        repo("config", "user.email", "tests@example.invalid")
+        repo("config", "commit.gpgsign", "false")
+        repo.commit("Start the library")
+        repo("checkout", "-q", "-b", "change")
+        return repo
+
+    return make

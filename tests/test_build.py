@@ -26,6 +26,9 @@ def build(root: Path, *args: str):
 def copy_example(destination: Path) -> Path:
     shutil.copy(REPO / "sopgen.yaml", destination / "sopgen.yaml")
     shutil.copytree(REPO / "sops", destination / "sops")
+    shutil.copy(REPO / "programme.yaml", destination / "programme.yaml")   # sopgen.yaml names it
+    shutil.copytree(REPO / "records", destination / "records")
+    shutil.copytree(REPO / "stories", destination / "stories")   # the SOPs name some of them
     return destination
 
 

@@ -50,6 +50,12 @@ def phrase_pattern(name: str) -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(words(name))})\b")
 
 
+@lru_cache(maxsize=64)
+def _text_has(name: str, text: str) -> bool:
+    """Cached, so a field is searched once rather than once per sentence."""
+    return phrase_pattern(name).search(text) is not None
+
+
 class Hit(NamedTuple):
     """What a wording rule found: offsets inside the sentence, and an optional sharper message."""
 
@@ -85,7 +91,7 @@ class Sentence:
 
     def field_has(self, name: str) -> bool:
         """Whether any phrase of word list ``name`` occurs anywhere in the field."""
-        return phrase_pattern(name).search(self.whole) is not None
+        return _text_has(name, self.whole)
 
 
 def _blank(text: str, start: int, end: int) -> str:

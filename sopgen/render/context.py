@@ -10,9 +10,11 @@ from markupsafe import Markup
 from .. import __version__
 from ..models import Question, Sop
 from ..project import Project
+from ..quality.stories import adoptions
 from .markup import to_html, to_safe_markdown
 
 Text = Callable[[str], "Markup | str"]
+Plain = Callable[[str], str]
 
 
 def format_date(value: dt.date | None) -> str | None:
@@ -23,11 +25,11 @@ def in_handbook(sop: Sop) -> bool:
     return sop.status != "retired"
 
 
-def project_context(project: Project, today: dt.date, sop_count: int) -> dict:
+def project_context(project: Project, today: dt.date, sop_count: int, plain: Plain = str) -> dict:
     config = project.config
     return {
-        "organisation": config.organisation,
-        "title": config.title,
+        "organisation": plain(config.organisation),
+        "title": plain(config.title),
         "paper": config.paper,
         "build_date": format_date(today),
         "sop_count": sop_count,
@@ -45,23 +47,23 @@ def _question(number: int, question: Question, text: Text) -> dict:
     }
 
 
-def sop_context(sop: Sop, touchpoint: dict, text: Text) -> dict:
+def sop_context(sop: Sop, touchpoint: dict, text: Text, plain: Plain = str) -> dict:
     optional = lambda value: text(value) if value else None  # noqa: E731
     return {
         "id": sop.id,
-        "title": sop.title,
+        "title": plain(sop.title),
         "anchor": f"sop-{sop.id}",
         "html_name": f"{sop.id}.html",
         "md_name": f"{sop.id}.md",
         "touchpoint": touchpoint,
-        "version": sop.version,
+        "version": plain(sop.version),
         "status": sop.status,
         "is_draft": sop.status == "draft",
-        "owner": sop.owner,
-        "approved_by": sop.approved_by,
+        "owner": plain(sop.owner),
+        "approved_by": plain(sop.approved_by) if sop.approved_by else None,
         "effective": format_date(sop.effective),
         "review_by": format_date(sop.review_by),
-        "roles": list(sop.roles),
+        "roles": [plain(role) for role in sop.roles],
         "references": [text(r) for r in sop.references],
         "supersedes": list(sop.supersedes),
         "purpose": text(sop.purpose),
@@ -72,30 +74,53 @@ def sop_context(sop: Sop, touchpoint: dict, text: Text) -> dict:
         "recovery": [{"when": text(r.when), "do": text(r.do)} for r in sop.recovery],
         "checklist": [text(item) for item in sop.checklist],
         "knowledge_check": [_question(i, q, text) for i, q in enumerate(sop.knowledge_check, start=1)],
-        "revisions": [{"version": r.version, "date": format_date(r.date), "by": r.by, "change": text(r.change)}
-                      for r in sop.revisions],
+        "revisions": [{"version": plain(r.version), "date": format_date(r.date), "by": plain(r.by) if r.by else None,
+                       "change": text(r.change)} for r in sop.revisions],
+        "stories": [],      # the stories whose practice this SOP took up: see handbook_context
         "prev": None,
         "next": None,
     }
 
 
+def stories_by_sop(project: Project, text: Text, plain: Plain = str) -> dict[str, list[dict]]:
+    """For each SOP id, the adopted stories to show beside it as "moments of magic", oldest first."""
+    shaped: dict[str, list[dict]] = {}
+    for adoption in adoptions(project.stories, project.sops):
+        story = adoption.story
+        shaped.setdefault(adoption.sop, []).append({
+            "id": story.id,
+            "title": plain(story.title),
+            "date": format_date(story.date),
+            "who": [plain(name) for name in story.who],
+            "happened": text(story.happened),
+            "exceptional": text(story.exceptional),
+            "places": list(adoption.places),
+        })
+    return shaped
+
+
 def handbook_context(project: Project, today: dt.date, *, markdown: bool = False) -> dict:
     """Touchpoints in journey order with their SOPs; retired SOPs are left out."""
     text: Text = to_safe_markdown if markdown else to_html
+    # Plain fields are escaped by the HTML templates, but Markdown has no escaping of its own.
+    plain: Plain = to_safe_markdown if markdown else str
     touchpoints, ordered = [], []
+    stories = stories_by_sop(project, text, plain)
     for touchpoint in project.config.journey:
         sops = [s for s in project.sops_at(touchpoint.id) if in_handbook(s)]
         if not sops:
             continue
-        ref = {"id": touchpoint.id, "name": touchpoint.name, "anchor": f"tp-{touchpoint.id}"}
-        entries = [sop_context(sop, ref, text) for sop in sops]
+        ref = {"id": touchpoint.id, "name": plain(touchpoint.name), "anchor": f"tp-{touchpoint.id}"}
+        entries = [sop_context(sop, ref, text, plain) for sop in sops]
+        for entry in entries:
+            entry["stories"] = stories.get(entry["id"], [])
         ordered += entries
         touchpoints.append({**ref, "description": text(touchpoint.description) if touchpoint.description else None,
                             "sops": entries})
     for before, after in zip(ordered, ordered[1:]):
         before["next"], after["prev"] = after, before
     return {
-        "project": project_context(project, today, len(ordered)),
+        "project": project_context(project, today, len(ordered), plain),
         "touchpoints": touchpoints,
         "sops": ordered,
     }

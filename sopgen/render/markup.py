@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -14,8 +15,14 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 _converter = markdown.Markdown(extensions=[], output_format="html")
+# Raw HTML is not passed through but escaped like any other text, code spans included.
+_converter.preprocessors.deregister("html_block")
+_converter.inlinePatterns.deregister("html")
 _SINGLE_PARAGRAPH = re.compile(r"\A<p>((?:(?!<p>).)*)</p>\Z", re.DOTALL)
-_LINK_TARGET = re.compile(r"(\]\(\s*<?)([A-Za-z][A-Za-z0-9+.\-]*):")
+# Where a CommonMark link destination can start: "[text](" or a reference definition's "[label]:".
+_DESTINATION_START = re.compile(r"\](?:\(|:)\s*")
+_BACKSLASH_ESCAPE = re.compile(r"\\(.)")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 def _escape_html(text: str) -> str:
@@ -27,16 +34,50 @@ def _escape_html(text: str) -> str:
 def to_html(text: str) -> Markup:
     """Inline Markdown to sanitised HTML; one paragraph comes back without <p>."""
     _converter.reset()
-    html = _converter.convert(_escape_html(text)).strip()
-    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+    rendered = _converter.convert(text).strip()
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes=SAFE_SCHEMES, link_rel="noopener noreferrer")
     single = _SINGLE_PARAGRAPH.match(clean)
     return Markup(single.group(1) if single else clean)
 
 
 def to_safe_markdown(text: str) -> str:
-    """Markdown for a pull-request view: raw HTML shown as text, only safe link schemes."""
-    def neutralise(match: re.Match) -> str:
-        scheme = match.group(2)
-        return match.group(0) if scheme.lower() in SAFE_SCHEMES else f"{match.group(1)}#blocked-{scheme.lower()}-"
-    return _LINK_TARGET.sub(neutralise, _escape_html(text))
+    """Markdown for a pull-request view: raw HTML shown as text, images as links, only safe link schemes.
+
+    Each link destination is read as a CommonMark renderer reads it, escapes
+    and entities decoded; one with another scheme becomes a "#blocked-…" fragment.
+    """
+    text = _escape_html(text).replace("![", "&#33;[")  # an image becomes a link: "&#33;" can start no image
+    kept, done = [], 0
+    for match in _DESTINATION_START.finditer(text):
+        start = match.end()
+        if start < done:
+            continue
+        end = _destination_end(text, start)
+        scheme = _scheme(text[start:end])
+        if scheme and scheme not in SAFE_SCHEMES:
+            kept += [text[done:start], f"#blocked-{scheme}"]
+            done = end
+    return "".join(kept) + text[done:]
+
+
+def _destination_end(text: str, start: int) -> int:
+    """Where a link destination starting at ``start`` ends: at a space or an unbalanced ')'."""
+    depth, i = 0, start
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char.isspace() or (char == ")" and depth == 0):
+            break
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        i += 1
+    return min(i, len(text))
+
+
+def _scheme(destination: str) -> str | None:
+    """The scheme a browser would see, lowercased; blanks and controls are ignored as browsers do."""
+    url = html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", destination))
+    found = _SCHEME.match(re.sub(r"[\x00-\x20\x7f]", "", url))
+    return found.group(1).lower() if found else None

@@ -8,7 +8,9 @@ out to the network.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath
+from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
 
@@ -50,3 +52,21 @@ def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path]) -> tuple[byt
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
     return document.write_pdf(), fetcher.blocked
+
+
+def where_written(url: str, texts: Mapping[str, str]) -> str | None:
+    """``name:line:column`` of the first text that mentions ``url``, or failing that the file it names.
+
+    The renderer sees URLs resolved against the project folder; this finds
+    where a refused one was probably written, so a warning can point there.
+    """
+    name = PurePosixPath(unquote(urlsplit(url).path)).name
+    patterns = [re.escape(url)] + ([rf"(?<![\w.-]){re.escape(name)}(?![\w.-])"] if name else [])
+    for pattern in patterns:
+        for display, text in texts.items():
+            found = re.search(pattern, text)
+            if found:
+                start = found.start()
+                line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+                return f"{display}:{line}:{column}"
+    return None

@@ -27,10 +27,15 @@ BASE_SOP = {
 }
 
 
-def write_project(root: Path, sops: list[dict], lint_settings: dict | None = None) -> Path:
+def write_project(root: Path, sops: list[dict], lint_settings: dict | None = None,
+                  programme: dict | None = None) -> Path:
     config = {"organisation": "Test House", "title": "Standards", "journey": JOURNEY}
     if lint_settings:
         config["lint"] = lint_settings
+    if programme:
+        config["programme"] = "programme.yaml"
+        (root / "programme.yaml").write_text(yaml.safe_dump(programme, sort_keys=False, allow_unicode=True),
+                                             encoding="utf-8")
     (root / CONFIG_NAME).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     sops_dir = root / "sops"
     sops_dir.mkdir(exist_ok=True)
@@ -48,6 +53,16 @@ def sop_with(**overrides) -> dict:
 
 def sop_with_step(text: str) -> dict:
     return sop_with(steps=[{"do": text, "why": "It matters to the guest."}])
+
+
+def programme_with_objective(text: str) -> dict:
+    """A one-week programme over BASE_SOP whose only learning objective is ``text``."""
+    return {"programmes": [{
+        "id": "test-programme", "name": "Test programme", "audience": {"touchpoints": ["door"]},
+        "modules": [{"title": "Week one", "sops": [BASE_SOP["id"]], "objectives": [text],
+                     "session_minutes": 60, "activities": [{"type": "shadowing", "minutes": 60}],
+                     "assessment": {"observed_by": "trainer"}}],
+    }]}
 
 
 def findings(root: Path, select: tuple[str, ...] = ()) -> list:

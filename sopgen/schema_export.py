@@ -1,0 +1,126 @@
+"""JSON Schemas for SOP files and sopgen.yaml, generated from the Shape declarations.
+
+Editors use them for completion, hover text and early warnings; sopgen's own
+validator stays the authority. The schemas describe the files as an editor's
+YAML language server reads them (YAML 1.2: dates are text, ``1.2`` is a
+number, ``yes`` is text) and accept what sopgen accepts, so that the editor
+does not mark a valid file as wrong. The one exception: a bare true or false
+where text belongs, which sopgen reads as text. Checks across fields and files
+(the touchpoint is in the journey, ids are unique) are left to sopgen.
+Draft-07 is the newest draft the common YAML language servers fully support.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .config import CONFIG
+from .models import SOP
+from .schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, OBJECT, TEXT, Field, Shape)
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+SOP_SCHEMA_NAME = "sop.schema.json"
+CONFIG_SCHEMA_NAME = "sopgen.schema.json"
+SCHEMA_DIR = "schemas"               # where `sopgen schema` and `sopgen init` put them in a project
+
+# What sopgen reads as true or false when written without quotes (see load.plain_bool);
+# a YAML 1.2 editor sees the words other than true and false as text.
+_BOOLEAN_WORDS = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+                  "y", "Y", "n", "N", "True", "TRUE", "False", "FALSE")
+_CODE_PATTERN = r"^\s*[Ss][Oo][Pp][0-9]{3}\s*$"
+
+
+def sop_schema() -> dict:
+    return document_schema(SOP, "sopgen SOP file",
+                           "A standard operating procedure for one touchpoint of the guest journey.")
+
+
+def config_schema() -> dict:
+    return document_schema(CONFIG, "sopgen.yaml",
+                           "A sopgen project's settings: its guest journey, paper and wording rules.")
+
+
+def schema_files() -> dict[str, bytes]:
+    """The schema files `sopgen schema` and `sopgen init` write, by file name."""
+    return {SOP_SCHEMA_NAME: to_json(sop_schema()), CONFIG_SCHEMA_NAME: to_json(config_schema())}
+
+
+def to_json(schema: dict) -> bytes:
+    return (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def document_schema(shape: Shape, title: str, description: str) -> dict:
+    return {"$schema": DRAFT, **shape_schema(shape), "title": title, "description": description}
+
+
+def shape_schema(shape: Shape) -> dict:
+    """An object with the shape's keys; a bare value too when the shape has a scalar_field."""
+    properties = {spec.name: property_schema(spec) for spec in shape.fields}
+    required = [spec.name for spec in shape.fields if spec.required]
+    schema = {"type": "object", "title": shape.noun, "properties": properties}
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    if shape.scalar_field:
+        bare = value_schema(shape.field(shape.scalar_field), required=True)
+        return {"anyOf": [bare, schema]}
+    return schema
+
+
+def property_schema(spec: Field) -> dict:
+    schema = value_schema(spec, spec.required)
+    if not spec.required:
+        schema = _or_null(schema)       # `key:` with nothing after it is accepted when optional
+    if spec.description:
+        schema = {"description": spec.description, **schema}
+    return schema
+
+
+def value_schema(spec: Field, required: bool = False) -> dict:
+    """The schema for one value of a field, by its kind."""
+    kind = spec.kind
+    if kind == TEXT:
+        # Scalars are read as written, so `version: 1.2` is the text "1.2".
+        schema: dict = {"type": ["string", "number"]}
+        if required:
+            schema["pattern"] = r"\S"
+        return schema
+    if kind == DATE:
+        return {"type": "string", "format": "date", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}
+    if kind == ID:
+        return {"type": "string", "pattern": ID_PATTERN.pattern}
+    if kind == "code":
+        return {"type": "string", "pattern": _CODE_PATTERN}
+    if kind == CHOICE:
+        return {"enum": list(spec.choices)}
+    if kind == INT:
+        return {"type": "integer", "minimum": 0}
+    if kind == BOOL:
+        return {"enum": [True, False, *_BOOLEAN_WORDS]}
+    if kind == LIST:
+        schema = {"type": "array", "items": _item_schema(spec.item)}
+        if required:
+            schema["minItems"] = 1
+        return schema
+    if kind == OBJECT:
+        return shape_schema(spec.shape)
+    if kind == MAP:
+        return {"type": "object", "propertyNames": value_schema(spec.key),
+                "additionalProperties": _item_schema(spec.item)}
+    raise ValueError(f"no JSON Schema for field kind '{kind}' (field '{spec.name}')")
+
+
+def _item_schema(item: Field | Shape) -> dict:
+    if isinstance(item, Shape):
+        return shape_schema(item)
+    schema = value_schema(item, item.required)
+    return schema if item.required else _or_null(schema)   # sopgen drops an empty item
+
+
+def _or_null(schema: dict) -> dict:
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        return {**schema, "type": [*types, "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}

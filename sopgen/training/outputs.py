@@ -1,0 +1,78 @@
+"""What `sopgen build` adds for each training programme, as named files in memory.
+
+    programmes/<id>/trainer-guide.pdf        (pdf format)
+    programmes/<id>/workbook.pdf             (pdf format)
+    programmes/<id>/competency-matrix.html   (html format)
+    programmes/<id>/competency-matrix.csv    (html format)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ContentError
+from ..problems import Severity, sorted_problems
+from ..project import Project
+from .load import Training, load_training
+
+GUIDE_TEMPLATES = {"trainer-guide.pdf": "trainer-guide.html", "workbook.pdf": "workbook.html"}
+
+
+def load_valid_training(project: Project, today: dt.date) -> Training:
+    training = load_training(project.config, project.sops, today)
+    if not training.ok:
+        errors = [p for p in training.problems if p.severity is Severity.ERROR]
+        raise ContentError(f"{len(errors)} problem(s) in the training programme must be fixed before building",
+                           sorted_problems(training.problems))
+    return training
+
+
+def programme_files(env, project: Project, out: Path, today: dt.date, formats: tuple[str, ...], result,
+                    progress: Callable[[str], None]) -> dict[str, bytes]:
+    """Every programme's trainer guide, workbook and competency matrix; nothing when none is configured.
+
+    Raises ContentError, before anything is rendered, when the programme or its records are invalid.
+    """
+    from ..render.markup import to_html
+    from ..write import check_output_dir
+    from .context import programme_context
+    from .matrix import competency_matrix, matrix_context, matrix_csv
+
+    training = load_valid_training(project, today)
+    programme_file = training.programme_file
+    if programme_file is None:
+        return {}
+    config = project.config
+    check_output_dir(out, [config.root / config.programme, config.root / programme_file.records])
+    sops = {sop.id: sop for sop in project.sops}
+    files: dict[str, bytes] = {}
+    for programme in programme_file.programmes:
+        folder = f"programmes/{programme.id}"
+        context = programme_context(project, programme_file, programme, today, to_html)
+        if "pdf" in formats:
+            for name, template in GUIDE_TEMPLATES.items():
+                progress(f"Rendering {folder}/{name}")
+                files[f"{folder}/{name}"] = _pdf(env, template, context, project, result, f"{folder}/{name}")
+        if "html" in formats:
+            from ..pipeline import _render
+
+            progress(f"Rendering {folder}/competency-matrix.html")
+            matrix = competency_matrix(programme, sops, training.records, programme_file.refresher_months,
+                                       today)
+            files[f"{folder}/competency-matrix.html"] = _render(env, "matrix.html", **context,
+                                                                **matrix_context(matrix)).encode()
+            files[f"{folder}/competency-matrix.csv"] = matrix_csv(matrix).encode("utf-8-sig")
+    return files
+
+
+def _pdf(env, template: str, context: dict, project: Project, result, name: str) -> bytes:
+    from ..pipeline import _render
+    from ..render.environment import builtin_templates_dir
+    from ..render.pdf import render_pdf
+
+    html = _render(env, template, **context)
+    pdf, blocked = render_pdf(html, project.root, [project.config.templates_dir, builtin_templates_dir()])
+    result.warnings += [f"{name}: refused to fetch {url}" for url in blocked]
+    return pdf
