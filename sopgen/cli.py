@@ -168,11 +168,15 @@ def _rule_infos():
 
 @app.command()
 def rules() -> None:
-    """List the wording rules with their codes and default severities."""
+    """List the wording rules and the review checks with their codes and default severities."""
     from .lint.registry import RULES
+    from .review import CHECKS
 
     for rule in RULES:
-        typer.echo(f"{rule.code}  {rule.name:<20} {rule.severity.label:<8} {rule.summary}")
+        typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary}")
+    typer.echo("\nReview checks run by `sopgen check`:")
+    for check in CHECKS:
+        typer.echo(f"{check.code}  {check.name:<22} {check.severity.label:<8} {check.summary}")
     typer.echo("\nRun `sopgen explain CODE` for what a rule looks for, why, and examples.")
 
 
@@ -182,14 +186,16 @@ def explain(code: str = typer.Argument(..., help="A rule code such as SOP101, or
     from .lint.registry import RULES
     from .schema import did_you_mean
 
+    from .review import CHECKS
+
     wanted = code.strip()
-    for rule in RULES:
+    for rule in (*RULES, *CHECKS):
         if wanted.upper() == rule.code or wanted.lower() == rule.name:
             typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
             typer.echo(rule.doc)
             typer.echo(f"\nHow to fix: {rule.hint}")
             return
-    names = [r.code for r in RULES] + [r.name for r in RULES]
+    names = [r.code for r in (*RULES, *CHECKS)] + [r.name for r in (*RULES, *CHECKS)]
     _usage(f"no rule '{code}'{did_you_mean(wanted, names)}; `sopgen rules` lists them")
 
 

@@ -283,3 +283,13 @@ def test_formats_may_be_given_with_commas_and_unknown_ones_are_refused(hostile):
     assert not (hostile / "build" / "handbook.pdf").exists()
     result = build(hostile, "--format", "docx")
     assert result.exit_code == 2 and "unknown format docx" in result.output
+
+
+def test_markdown_leaves_a_missing_revision_date_blank(hostile):
+    sop_path = hostile / "sops" / "hostile.yaml"
+    sop = yaml.safe_load(sop_path.read_text(encoding="utf-8"))
+    sop["revisions"] = [{"version": "1", "change": "First version."}]
+    sop_path.write_text(yaml.safe_dump(sop), encoding="utf-8")
+    assert build(hostile, "--format", "md").exit_code == 0
+    markdown = (hostile / "build" / "md" / "door-hostile.md").read_text(encoding="utf-8")
+    assert "First version." in markdown and "None" not in markdown

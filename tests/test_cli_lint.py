@@ -165,3 +165,11 @@ def test_lint_never_modifies_the_sources(robotic, run_cli):
     run_cli(["lint"], cwd=robotic)
     after = {p: p.read_bytes() for p in robotic.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_rules_and_explain_cover_the_review_checks_of_sopgen_check(run_cli):
+    _, out, _ = run_cli(["rules"])
+    assert "SOP203" in out and "version-not-bumped" in out
+    code, out, _ = run_cli(["explain", "sop203"])
+    assert code == 0 and out.startswith("SOP203 version-not-bumped")
+    assert "Bad:" in out and "How to fix:" in out
