@@ -264,10 +264,18 @@ def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] 
     found += review_references(library.valid_sops(), library.by_id(), review_codes)
     if baseline is not None:
         found += review_versions(library.versions(baseline.sops), base, review_codes)
+    found += _story_problems(config, library)
     if scope is not None:
         shown = library.displays(scope)
         found = [problem for problem in found if problem.path in shown]
     return LintResult(sorted_problems(dict.fromkeys([*linted.problems, *found])), linted.files)
+
+
+def _story_problems(config, library) -> list[Problem]:
+    """Problems in stories/ and in the SOPs' `story:` links, which `build` would stop on too."""
+    from .quality.stories import load_stories
+
+    return load_stories(config, library.with_ids())[1]
 
 
 def _split_codes(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple, tuple, frozenset]:

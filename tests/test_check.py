@@ -151,3 +151,14 @@ def test_every_review_check_documents_itself_with_a_bad_and_a_good_example():
         assert check.summary and check.hint, check.code
         assert "\nBad: " in check.doc and "\nGood: " in check.doc, check.code
     assert [info.code for info in rule_infos()] == codes
+
+
+def test_a_story_link_that_build_would_refuse_stops_the_check_too(make_project, run_cli, VALID_SOP):
+    broken = VALID_SOP.replace("    respond: Take the bags first so the parents have their hands free.",
+                               "    respond: Take the bags first so the parents have their hands free.\n"
+                               "    story: the-missing-story")
+    assert broken != VALID_SOP
+    root = make_project({"door/welcome.yaml": broken})
+    code, out, _ = run_cli(["check"], cwd=root)
+    assert code == 2
+    assert "story 'the-missing-story'" in out
