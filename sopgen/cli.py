@@ -61,10 +61,19 @@ def build(
     formats: List[str] = typer.Option(["pdf", "html", "md"], "--format", "-f",
                                       help="pdf, html or md; repeat or separate with commas for several (default: all)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="PDFs to render at once, each in its own process (default: one per "
+                                            "CPU core; 1 renders them one by one in this process)."),
+    force: bool = typer.Option(False, "--force", help="Render and rewrite every output, even those that have "
+                                                      "not changed since the last build."),
 ) -> None:
-    """Build the handbook and checklists (PDF), the HTML site and Markdown."""
+    """Build the handbook and checklists (PDF), the HTML site and Markdown.
+
+    Only outputs whose inputs changed since the last build into the same folder are rendered and written.
+    """
     from .errors import SopgenError
     from .pipeline import FORMATS, build as run_build
+    from .progress import build_progress
     from .summary import build_summary
 
     chosen = tuple(dict.fromkeys(f.strip().lower() for value in formats for f in value.split(",") if f.strip()))
@@ -72,9 +81,9 @@ def build(
     if unknown:
         typer.echo(f"error: unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}", err=True)
         raise typer.Exit(EXIT_INVALID)
-    progress = _progress_printer(quiet)
     try:
-        result = run_build(project or Path.cwd(), out, chosen, progress)
+        with build_progress(sys.stderr, quiet) as progress:
+            result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force)
     except SopgenError as error:
         _fail(error)
     except KeyboardInterrupt:

@@ -29,6 +29,10 @@ class TemplateError(SopgenError):
     """A template is missing or fails to render."""
 
 
+class RenderError(SopgenError):
+    """A PDF could not be rendered from its HTML."""
+
+
 class OutputError(SopgenError):
     """The output directory cannot be used or written."""
 

@@ -7,20 +7,20 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .errors import ContentError, TemplateError
 from .problems import Problem, Severity, sorted_problems
+from .progress import Progress, silent
 from .project import Project, display_path, load_project
 
 FORMATS = ("pdf", "html", "md")
-Progress = Callable[[str], None]
 
 
 @dataclass
 class BuildResult:
     out: Path
     written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)   # outputs of this build that were already current
     sops_per_touchpoint: Counter = field(default_factory=Counter)
     left_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -44,11 +44,19 @@ def load_valid_project(start: Path) -> Project:
 
 
 def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMATS,
-          progress: Progress = lambda message: None) -> BuildResult:
+          progress: Progress = silent, jobs: int | None = None, force: bool = False) -> BuildResult:
+    """Render the outputs in memory, then write those that changed since the last build into ``out``.
+
+    PDFs render in ``jobs`` processes (default: one per CPU core; 1 renders here);
+    ``force`` renders and rewrites everything, whatever is already there.
+    """
+    from .cache import CACHE_FILE
+    from .incremental import bring_up_to_date
     from .render.context import handbook_context
     from .render.environment import make_environment
+    from .render.parallel import default_jobs
     from .training.outputs import programme_files
-    from .write import check_output_dir, write_outputs
+    from .write import Unchanged, check_output_dir, write_outputs
 
     progress("Checking the SOP library")
     project = load_valid_project(start)
@@ -59,20 +67,32 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
 
     env = make_environment(config.templates_dir)
     today = build_date()
-    result = BuildResult(out)
-    files: dict[str, bytes] = {}
-    files.update(programme_files(env, project, out, today, formats, result, progress))
+    planned: dict = {}
+    planned.update(programme_files(env, project, out, today, formats, progress))
     if "pdf" in formats:
-        files.update(_render_pdfs(env, project, handbook_context(project, today), result, progress))
+        progress("Rendering the HTML of handbook.pdf and checklists.pdf")
+        planned.update(_pdf_jobs(env, project, handbook_context(project, today)))
     if "html" in formats:
         progress("Rendering the HTML site")
-        files.update(_render_site(env, handbook_context(project, today)))
+        planned.update(_render_site(env, handbook_context(project, today)))
     if "md" in formats:
         progress("Rendering Markdown")
-        files.update(_render_markdown(env, handbook_context(project, today, markdown=True)))
+        planned.update(_render_markdown(env, handbook_context(project, today, markdown=True)))
 
-    progress(f"Writing {len(files)} files to {display_path(out)}")
-    result.written = write_outputs(out, files)
+    if not force:
+        progress("Comparing with the last build")
+    current = bring_up_to_date(out, planned, paper=config.paper, jobs=jobs or default_jobs(), force=force,
+                               progress=progress)
+    changed = sum(1 for name, data in current.files.items() if not isinstance(data, Unchanged) and name != CACHE_FILE)
+    progress(f"Writing {changed} changed file(s) to {display_path(out)}" if changed
+             else f"Nothing changed in {display_path(out)}")
+    write_outputs(out, current.files)
+    result = BuildResult(out, warnings=_refused_warnings(project, current.refused))
+    for name, data in current.files.items():
+        if name != CACHE_FILE:
+            result.written.append(out / name)
+            if isinstance(data, Unchanged):
+                result.unchanged.append(out / name)
     for sop in project.sops:
         if sop.status == "retired":
             result.left_out.append(sop.id)
@@ -118,23 +138,28 @@ def _check_template_links(templates: Path) -> None:
         raise TemplateError(f"{len(refused)} template(s) lead outside {display_path(templates)}", refused)
 
 
-def _render_pdfs(env, project: Project, context: dict, result: BuildResult, progress: Progress) -> dict:
+def _pdf_jobs(env, project: Project, context: dict) -> dict:
     from .render.environment import builtin_templates_dir
-    from .render.pdf import render_pdf, where_written
+    from .render.parallel import PdfJob
 
-    allowed = [project.config.templates_dir, builtin_templates_dir()]
+    allowed = (project.config.templates_dir, builtin_templates_dir())
+    return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed)
+            for name in ("handbook", "checklists")}
+
+
+def _refused_warnings(project: Project, refused: dict[str, tuple[str, ...]]) -> list[str]:
+    """A warning for each URL a PDF renderer refused, naming where it was probably written."""
+    from .render.pdf import where_written
+
+    if not any(refused.values()):
+        return []
     texts = _project_texts(project)
-    files = {}
-    for name in ("handbook", "checklists"):
-        progress(f"Rendering {name}.pdf")
-        html = _render(env, f"{name}.html", **context)
-        pdf, blocked = render_pdf(html, project.root, allowed)
-        files[f"{name}.pdf"] = pdf
-        for url in dict.fromkeys(blocked):
+    warnings = []
+    for name, urls in refused.items():
+        for url in urls:
             origin = where_written(url, texts)
-            result.warnings.append(f"{name}.pdf: refused to fetch {url}"
-                                   + (f" (written at {origin})" if origin else ""))
-    return files
+            warnings.append(f"{name}: refused to fetch {url}" + (f" (written at {origin})" if origin else ""))
+    return warnings
 
 
 def _project_texts(project: Project) -> dict[str, str]:

@@ -8,7 +8,8 @@ from .project import display_path
 
 def build_summary(result: BuildResult) -> str:
     total = sum(result.sops_per_touchpoint.values())
-    lines = [f"Built {len(result.written)} files in {display_path(result.out)} from {total} SOPs:"]
+    current = f", {len(result.unchanged)} of them already up to date" if result.unchanged else ""
+    lines = [f"Built {len(result.written)} files in {display_path(result.out)} from {total} SOPs{current}:"]
     shown = {"handbook.pdf", "checklists.pdf", "html/index.html"}
     for path in result.written:
         relative = path.relative_to(result.out).as_posix()

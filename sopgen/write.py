@@ -2,19 +2,40 @@
 
 A build is rendered in memory, staged in a hidden folder inside the output
 directory, and only then moved into place, so a failed or interrupted build
-leaves the previous output as it was.
+leaves the previous output as it was. Outputs that a build found unchanged are
+kept as the very same files, and folders in which nothing changed are not
+touched at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from .errors import OutputError
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """An output already in the folder with this content (its sha256): kept as it is, mtime and all."""
+    digest: str
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha256 of a regular file's content; None for anything else (missing, a link, a folder)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _safe_relative(name: str) -> PurePosixPath:
@@ -34,36 +55,84 @@ def check_output_dir(out: Path, protected: list[Path]) -> None:
                 f"the output folder {out} overlaps {source}; choose a folder of its own, such as build/")
 
 
-def write_outputs(out: Path, files: dict[str, bytes]) -> list[Path]:
+def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged]) -> list[Path]:
     """Replace the named outputs in ``out`` with ``files``: all of them, or none.
 
     Top-level folders (html/, md/) are swapped whole, so pages of deleted SOPs
-    do not linger; other files already in ``out`` are left alone.
+    do not linger; other files already in ``out`` are left alone. A top-level
+    entry whose files are all ``Unchanged``, with nothing else in it, is not
+    touched; an ``Unchanged`` file in a folder that is swapped is carried over
+    as a hard link (a copy where links are not possible).
     """
     names = {name: _safe_relative(name) for name in files}
+    tops: dict[str, list[str]] = {}
+    for name, path in names.items():
+        tops.setdefault(path.parts[0], []).append(name)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".sopgen-staging-", dir=out))
     except OSError as exc:
         raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+    try:
+        with _exclusive(out):
+            changed = [top for top in sorted(tops) if not _is_current(out, top, {n: files[n] for n in tops[top]})]
+            if changed:
+                _stage_and_swap(out, changed, {name: files[name] for top in changed for name in tops[top]}, names)
+    except OSError as exc:
+        raise OutputError(f"writing to {out} failed: {exc.strerror or exc}; the previous output is unchanged") \
+            from None
+    return [out / name for name in files]
+
+
+def _is_current(out: Path, top: str, members: dict[str, bytes | Unchanged]) -> bool:
+    """Whether ``out/top`` already holds exactly ``members``, each unchanged, and nothing else."""
+    if not all(isinstance(data, Unchanged) for data in members.values()):
+        return False
+    if (out / top).is_symlink():
+        return False
+    if (out / top).is_dir():
+        present = set()
+        for folder, dirs, filenames in os.walk(out / top):
+            for entry in dirs + filenames:
+                path = Path(folder, entry)
+                if path.is_symlink():
+                    return False
+                if entry in filenames:
+                    present.add(path.relative_to(out).as_posix())
+        if present != {PurePosixPath(name).as_posix() for name in members}:
+            return False
+    return all(file_digest(out / name) == data.digest for name, data in members.items())
+
+
+def _stage_and_swap(out: Path, tops: list[str], files: dict[str, bytes | Unchanged],
+                    names: dict[str, PurePosixPath]) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=".sopgen-staging-", dir=out))
     try:
         new, old = staging / "new", staging / "old"
         for name, data in files.items():
             target = new / names[name]
             target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, Unchanged):
+                _carry_over(out / names[name], target, data.digest)
+                continue
             with open(target, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
         old.mkdir()
-        with _exclusive(out):
-            _swap(sorted({path.parts[0] for path in names.values()}), out, new, old)
-    except OSError as exc:
-        raise OutputError(f"writing to {out} failed: {exc.strerror or exc}; the previous output is unchanged") \
-            from None
+        _swap(tops, out, new, old)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [out / name for name in files]
+
+
+def _carry_over(current: Path, target: Path, digest: str) -> None:
+    """Stage the file already in the output, unchanged, as the same file where the system allows."""
+    if file_digest(current) != digest:
+        raise OutputError(f"{current} changed while this build was running; run the build again. "
+                          f"The previous output is unchanged")
+    try:
+        os.link(current, target)
+    except OSError:
+        shutil.copy2(current, target)
 
 
 def _swap(tops: list[str], out: Path, new: Path, old: Path) -> None:

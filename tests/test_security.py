@@ -252,7 +252,7 @@ def test_every_builtin_html_template_autoescapes():
 
 @pytest.fixture
 def fetched(monkeypatch):
-    """Every URL the PDF renderer asks for, allowed or not."""
+    """Every URL the PDF renderer asks for, allowed or not (in this process: build with --jobs 1)."""
     from sopgen.render import pdf
 
     requested: list[str] = []
@@ -276,7 +276,7 @@ def test_files_and_urls_named_in_sop_text_are_never_fetched_for_the_pdf(make_pro
         "  - \"<link rel=attachment href='file:///etc/passwd'> [attach](../../../../etc/passwd)\"\n"))
     root = make_project({"door/welcome.yaml": sop})
 
-    code, out, err = run_cli(["build", "--format", "pdf"], cwd=root)
+    code, out, err = run_cli(["build", "--format", "pdf", "--jobs", "1"], cwd=root)
 
     assert code == 0, out + err
     assert not [url for url in fetched if re.search(r"passwd|hostname|secret|127\.0\.0\.1", url)]
@@ -292,7 +292,7 @@ def test_css_urls_and_imports_in_a_template_override_are_refused_and_their_place
         "body { background: url(../../../../../../etc/hostname); }\n"
         "@font-face { font-family: x; src: url(https://example.com/font.woff); }\n", encoding="utf-8")
 
-    code, out, err = run_cli(["build", "--format", "pdf"], cwd=root)
+    code, out, err = run_cli(["build", "--format", "pdf", "--jobs", "1"], cwd=root)
 
     assert code == 0, out + err
     assert "handbook.pdf: refused to fetch file:///etc/passwd (written at templates/handbook.css:1:14)" in out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path, PurePosixPath
-from typing import Mapping
+from typing import Mapping, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 
@@ -26,9 +26,13 @@ def _fetcher_class():
             super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
             self.allowed = [d.resolve() for d in allowed_dirs]
             self.blocked: list[str] = []
+            self.read: list[Path] = []
 
         def fetch(self, url, headers=None):
-            if url.startswith("data:") or self._inside_allowed(url):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if self._inside_allowed(url):
+                self.read.append(Path(unquote(urlsplit(url).path)).resolve())
                 return super().fetch(url, headers)
             self.blocked.append(url)
             raise BlockedResource(f"sopgen does not let the PDF renderer fetch {url}")
@@ -43,15 +47,27 @@ def _fetcher_class():
     return ProjectOnlyFetcher
 
 
+class RenderedPdf(NamedTuple):
+    pdf: bytes
+    refused: list[str]   # URLs the renderer was not allowed to fetch
+    read: list[Path]     # files it read, so a change to one of them can be noticed
+
+
 def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path]) -> tuple[bytes, list[str]]:
     """Render HTML to PDF bytes; return them with the URLs that were refused."""
+    rendered = render_pdf_noting_files(html, base_dir, allowed_dirs)
+    return rendered.pdf, rendered.refused
+
+
+def render_pdf_noting_files(html: str, base_dir: Path, allowed_dirs: list[Path]) -> RenderedPdf:
+    """Render HTML to PDF bytes, with the URLs that were refused and the files that were read."""
     import weasyprint
 
     fetcher = _fetcher_class()(allowed_dirs)
     # WeasyPrint logs each refused or missing resource; sopgen reports them itself.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
-    return document.write_pdf(), fetcher.blocked
+    return RenderedPdf(document.write_pdf(), fetcher.blocked, list(dict.fromkeys(fetcher.read)))
 
 
 def where_written(url: str, texts: Mapping[str, str]) -> str | None:

@@ -15,6 +15,7 @@ from typing import Callable
 from ..errors import ContentError
 from ..problems import Severity, sorted_problems
 from ..project import Project
+from ..render.parallel import PdfJob
 from .load import Training, load_training
 
 GUIDE_TEMPLATES = {"trainer-guide.pdf": "trainer-guide.html", "workbook.pdf": "workbook.html"}
@@ -29,9 +30,10 @@ def load_valid_training(project: Project, today: dt.date) -> Training:
     return training
 
 
-def programme_files(env, project: Project, out: Path, today: dt.date, formats: tuple[str, ...], result,
-                    progress: Callable[[str], None]) -> dict[str, bytes]:
-    """Every programme's trainer guide, workbook and competency matrix; nothing when none is configured.
+def programme_files(env, project: Project, out: Path, today: dt.date, formats: tuple[str, ...],
+                    progress: Callable[[str], None]) -> dict[str, bytes | PdfJob]:
+    """Every programme's trainer guide and workbook (as PDF jobs) and competency matrix; nothing when
+    none is configured.
 
     Raises ContentError, before anything is rendered, when the programme or its records are invalid.
     """
@@ -47,14 +49,14 @@ def programme_files(env, project: Project, out: Path, today: dt.date, formats: t
     config = project.config
     check_output_dir(out, [config.root / config.programme, config.root / programme_file.records])
     sops = {sop.id: sop for sop in project.sops}
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | PdfJob] = {}
     for programme in programme_file.programmes:
         folder = f"programmes/{programme.id}"
         context = programme_context(project, programme_file, programme, today, to_html)
         if "pdf" in formats:
+            progress(f"Rendering the HTML of {folder}/{', '.join(GUIDE_TEMPLATES)}")
             for name, template in GUIDE_TEMPLATES.items():
-                progress(f"Rendering {folder}/{name}")
-                files[f"{folder}/{name}"] = _pdf(env, template, context, project, result, f"{folder}/{name}")
+                files[f"{folder}/{name}"] = _pdf_job(env, template, context, project)
         if "html" in formats:
             from ..pipeline import _render
 
@@ -67,12 +69,9 @@ def programme_files(env, project: Project, out: Path, today: dt.date, formats: t
     return files
 
 
-def _pdf(env, template: str, context: dict, project: Project, result, name: str) -> bytes:
+def _pdf_job(env, template: str, context: dict, project: Project) -> PdfJob:
     from ..pipeline import _render
     from ..render.environment import builtin_templates_dir
-    from ..render.pdf import render_pdf
 
-    html = _render(env, template, **context)
-    pdf, blocked = render_pdf(html, project.root, [project.config.templates_dir, builtin_templates_dir()])
-    result.warnings += [f"{name}: refused to fetch {url}" for url in blocked]
-    return pdf
+    return PdfJob(_render(env, template, **context), project.root,
+                  (project.config.templates_dir, builtin_templates_dir()))

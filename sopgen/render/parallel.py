@@ -1,0 +1,103 @@
+"""Render independent PDFs side by side, one WeasyPrint process per CPU core.
+
+The parent renders each HTML string with Jinja; workers only turn HTML into
+PDF through render/pdf.py, so the url_fetcher's limits hold in every process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping
+
+from ..errors import RenderError
+from .pdf import RenderedPdf
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    html: str
+    base_dir: Path
+    allowed_dirs: tuple[Path, ...]
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def render_pdfs(jobs: Mapping[str, PdfJob], workers: int,
+                done: Callable[[str], None] = lambda name: None) -> dict[str, RenderedPdf]:
+    """Every job's PDF by name; ``done`` is called with each name as its PDF is ready.
+
+    With one worker, or one job, everything runs in this process. A failure in
+    any job raises RenderError; Ctrl-C stops the workers and is raised again.
+    """
+    if workers <= 1 or len(jobs) <= 1:
+        rendered = {}
+        for name, job in jobs.items():
+            rendered[name] = _render_one(name, job)
+            done(name)
+        return rendered
+    return _render_in_processes(jobs, min(workers, len(jobs)), done)
+
+
+def _render_one(name: str, job: PdfJob) -> RenderedPdf:
+    from .pdf import render_pdf_noting_files
+
+    try:
+        return render_pdf_noting_files(job.html, job.base_dir, list(job.allowed_dirs))
+    except Exception as exc:
+        raise RenderError(f"{name} failed to render: {type(exc).__name__}: {exc}") from None
+
+
+def _render_in_processes(jobs: Mapping[str, PdfJob], workers: int,
+                         done: Callable[[str], None]) -> dict[str, RenderedPdf]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(),
+                               initializer=_ignore_interrupts)
+    try:
+        futures = {pool.submit(_render_one, name, job): name for name, job in jobs.items()}
+        rendered = {}
+        for future in as_completed(futures):
+            rendered[futures[future]] = future.result()
+            done(futures[future])
+    except BrokenProcessPool:
+        _stop(pool)
+        raise RenderError("a PDF rendering process stopped unexpectedly (out of memory?); "
+                          "try again with --jobs 1") from None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return {name: rendered[name] for name in jobs}
+
+
+def _process_context():
+    """Workers are never forks of this process, as a fork copies locks held by other threads.
+
+    Where there is a fork server, it imports WeasyPrint once and every worker
+    starts as a fork of it, ready to render.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["sopgen.render.pdf", "weasyprint"])
+    return context
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process in the terminal's group; the parent alone decides what happens."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool) -> None:
+    """Cancel what has not started and end the workers now, rather than wait for PDFs nobody will use."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
