@@ -1,24 +1,34 @@
 """Sentence and phrase helpers shared by the wording rules.
 
-A rule sees one sentence at a time, with three views of it: the original text,
-a lower-cased copy, and a "masked" copy in which quoted speech and phrases the
-project allows are blanked out (offsets are kept, so a match in the masked copy
-points at the same characters in the original).
+A rule sees one sentence at a time, with three views of it: the text as the
+rules read it, a lower-cased copy, and a "masked" copy in which quoted speech
+and phrases the project allows are blanked out (offsets are kept, so a match in
+the masked copy points at the same characters).
+
+The text the rules read is the author's text made plain (see normalise.py):
+invisible characters dropped, look-alike letters and quotes folded. Offsets
+into it are turned back into offsets of the original with
+``Sentence.original_span`` before anything is reported.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, NamedTuple
 
+from .normalise import Plain, plain
+
+# Quotes are bounded in length so that an unclosed quote costs a bounded scan, not the rest of the line:
+# speech longer than that is not a line anyone is asked to say.
 _QUOTE = re.compile(
-    r"""(?<![\w'’])'(?=[^\s'])(?P<single>[^\n]*?[^\s])'(?![\w])"""
-    r"""|‘(?P<curly>[^’\n]+)’"""
-    r"""|"(?P<double>[^"\n]+)\""""
-    r"""|“(?P<dcurly>[^”\n]+)”"""
+    r"""(?<![\w'’])'(?=[^\s'])(?P<single>[^\n]{0,400}?[^\s])'(?![\w])"""
+    r"""|‘(?P<curly>[^’\n]{1,400})’"""
+    r"""|"(?P<double>[^"\n]{1,400})\""""
+    r"""|“(?P<dcurly>[^”\n]{1,400})”"""
 )
 _TOKEN = re.compile(r"[a-z]+|\d+|°")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z‘“'\"(])|\n\s*\n")
@@ -84,6 +94,12 @@ class Sentence:
     quotes: tuple[Quote, ...]
     whole: str          # the whole field, lower case: context such as a reason given later
     words: frozenset[str]   # the words outside quotes, for a rule's quick keyword check
+    source: Plain | None = None   # the field as written, to map offsets back to it
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the field as written of this sentence's ``[start, end)``."""
+        start, end = self.offset + start, self.offset + end
+        return self.source.original_span(start, end) if self.source else (start, end)
 
     def has(self, name: str) -> bool:
         """Whether any phrase of word list ``name`` occurs outside quotes."""
@@ -107,9 +123,17 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
-    """Sentences with their offsets; a semicolon ends a sentence too, as it joins two instructions."""
+    """Sentences with their offsets; a semicolon ends a sentence too, as it joins two instructions.
+
+    A full stop inside quoted speech ("Welcome back! Your usual table?") does not end the sentence.
+    """
+    quotes = find_quotes(text) if ("'" in text or '"' in text) else []
+    starts = [q.start for q in quotes]
     pieces, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        inside = bisect.bisect_right(starts, match.start()) - 1
+        if inside >= 0 and match.start() < quotes[inside].end:
+            continue
         pieces.append((start, text[start:match.start()]))
         start = match.end()
     pieces.append((start, text[start:]))
@@ -117,6 +141,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 
 def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
+    """The sentences of a field, read through ``plain`` so that disguised wording is still seen."""
+    source = plain(text)
+    text = source.text
     result = []
     whole = text.lower()
     for offset, piece in split_sentences(text):
@@ -129,7 +156,7 @@ def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
             for match in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked):
                 masked = _blank(masked, match.start(), match.end())
         result.append(Sentence(piece, offset, lower, masked, tuple(quotes), whole,
-                               frozenset(_TOKEN.findall(masked))))
+                               frozenset(_TOKEN.findall(masked)), source))
     return result
 
 
@@ -138,7 +165,9 @@ NUMBER = (r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
           r"a quarter of an?|a few|a couple of|an?)")
 COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
-NEGATION = re.compile(r"\b(?:not|don't|do not|never|no need to|rather than|instead of|avoid|without a)\b[^.;]{0,25}$")
+NEGATION = re.compile(r"\b(?:not(?!\s+(?:known|sure|available|possible|certain|clear|yet|there|here|in|at|on|"
+                      r"yet|able|busy|free|ready))|don't|do not|never|no need to|rather than|instead of|avoid|"
+                      r"without a)\b[^.;]{0,25}$")
 
 
 def negated(masked: str, start: int) -> bool:
