@@ -31,7 +31,10 @@ _QUOTE = re.compile(
     r"""|“(?P<dcurly>[^”\n]{1,400})”"""
 )
 _TOKEN = re.compile(r"[a-z]+|\d+|°")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z‘“'\"(])|\n\s*\n")
+# A sentence ends at . ! ? or ; before a capital, but not after an abbreviation such as "e.g." or "Mrs.".
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!(?i:e\.g\.))(?<!(?i:i\.e\.))(?<!(?i:\bmr\.))(?<!(?i:mrs\.))(?<!(?i:\bms\.))"
+                           r"(?<!(?i:\bdr\.))(?<!(?i:\bst\.))(?<!(?i:\bno\.))(?<!(?i:etc\.))(?<!(?i:approx\.))"
+                           r"\s+(?=[A-Z‘“'\"(])|\n\s*\n")
 
 
 @lru_cache(maxsize=None)

@@ -41,7 +41,8 @@ KEYWORDS = keywords("""
     whisper tone loud loudly softly quietly clockwise anticlockwise counterclockwise side sides precede first
     crouch crouching kneel kneeling gesture gesturing gestures gestured squarely faced face faces pockets pocket
     weight legs feet shake handshake hold held holds ladies women men order thumb thumbs elbow elbows back whole
-    pace paces ahead look looks looking looked behind
+    pace paces ahead look looks looking looked behind rule hand hands arm arms finger fingers thumb palm palms knee
+    knees leg chin body torso posture gaze shoulder shoulders foot
 """)
 
 _GESTURE = re.compile(
@@ -67,7 +68,7 @@ _GESTURE = re.compile(
     r"|\bposture\b|\bbow(?:s|ed|ing)?\b(?!\s*tie)|\bcurtsy\b"
 )
 _PERSON_NOUNS = alternation(words("person-nouns"))
-_BODY = (r"(?:hands?|arms?|fingers?|thumbs?|palms?|elbows?|shoulders?|feet|foot|legs?|knees?|chin|head|body|torso|"
+_BODY = (r"(?:hands?|arms?|fingers?|thumbs?|palms?|elbows?|shoulders?|feet|foot|legs?|knees?|chin|body|torso|"
          r"weight|posture|eyes|gaze)")
 _POSTURE = re.compile(
     r"\b(?:stand|stands|standing|stood)\s+(?:up\b|tall|straight|upright|still|evenly|to\s+attention|"
@@ -84,7 +85,7 @@ _BODY_POSITION = re.compile(
     rf"\b(?:your|his|her|their|both|one|no|with\s+(?:the|your|his|her|an?)|keep|crossed|folded|clasped|inside|"
     rf"outside|open|whole)\s+(?:(?:left|right|inside|outside|free|open|whole|dominant|other|two|three|four|five)\s+)?{_BODY}\b"
     rf"(?!\s+(?:are\s+)?(?:full|free|tied))"
-    rf"(?!\s+(?:of\s+(?:the|house|a)\b|office|door|chef|waiter|concierge|housekeeper|porter|luggage|bag|wash|"
+    rf"(?!\s+(?:office|door|chef|waiter|concierge|housekeeper|porter|luggage|bag|wash|"
     rf"hygiene|sanitis|sanitiz|gel))"
     rf"|^\s*(?:hands|arms|elbows|feet)\b|\b(?:crossed|folded|clasped)\s+(?:arms|hands|legs)\b"
     rf"|\bhands?\s+(?:out\s+of|in)\s+(?:your\s+|the\s+)?pockets?\b|\bopen[\s-]palm\w*|\bopen[\s-]hand(?:ed)?\s+(?:service|gesture)"
@@ -152,6 +153,8 @@ _COUNTED = re.compile(
     rf"|\b{COUNT}\s+(?:knocks|taps|nods|bows|steps?\s+(?:towards|back|forward|ahead))\b"
     rf"|\b(?:more\s+than|within|after|before|at\s+most)\s+{COUNT}\s+(?:steps|paces|strides)\b"
 )
+_NAMED_RULE = re.compile(rf"\b{NUMBER}[\s-]*(?:foot|feet|ft|metre|meter|step|second)[\s-]+rule\b"
+                         r"|\b\d+\s*/\s*\d+\s+rule\b")
 _EXACTLY = re.compile(rf"\bexactly\s+{NUMBER}[\s-]*{_UNIT}\b")
 
 
@@ -167,7 +170,7 @@ def _hit(sentence: Sentence, finder):
 
 
 def _gesture(text: str, sentence: Sentence):
-    matches = [first(pattern, text) for pattern in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH)]
+    matches = [first(pattern, text) for pattern in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)]
     matches = [m for m in matches if m]
     if matches:
         match = min(matches, key=lambda m: m.start())

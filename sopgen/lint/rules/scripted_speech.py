@@ -68,8 +68,11 @@ _MANDATE = re.compile(
     r"|\b(?:proper|appropriate|correct|right)\s+(?:greeting|verbiage|salutation|phrasing|wording|script|sign[\s-]?off)\b"
     r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
     r"|\bread\w*\s+(?:\w+\s+){0,4}?(?:from|off)\s+the\s+(?:card|script|sheet|prompt|cue\s+card|screen)\b"
-    r"|\b(?:as|use|using|with)\s+[\"']?(?:sir|madam|ma'?am)\b|\b(?:sir|madam|ma'?am)\s*(?:/|and|or)\s*(?:sir|madam|ma'?am)\b"
-    r"|\byes\s+(?:sir|madam|ma'?am)\b"
+)
+# One form of address for everyone: "Sir / Ma'am", "yes sir", "Mr./Ms.".
+_ADDRESS = re.compile(
+    r"\b(?:as|use|using|with)\s+[\"']?(?:sir|madam|ma'?am)\b|\b(?:sir|madam|ma'?am)\s*(?:/|and|or)\s*(?:sir|madam|ma'?am)\b"
+    r"|\byes\s+(?:sir|madam|ma'?am)\b|\bmr\.?\s*/\s*(?:mrs|ms|miss)\b"
 )
 # A line to say with blanks for the names: "This is [your name] speaking", "Mr./Ms. [Surname]".
 _PLACEHOLDER = re.compile(
@@ -104,12 +107,18 @@ def check(sentence: Sentence):
         yield Hit(mandate.start(), mandate.end())
         return
     offered = phrase_pattern("example-markers").search(sentence.masked) or _LOOSE_QUOTE.search(sentence.masked)
+    if offered:
+        return
     placeholder = _PLACEHOLDER.search(sentence.lower)
-    if placeholder and not offered:
+    if placeholder:
         yield Hit(placeholder.start(), placeholder.end(), "scripted speech: a line with blanks to fill in")
         return
+    address = first(_ADDRESS, sentence.masked)
+    if address:
+        yield Hit(address.start(), address.end(), "scripted speech: one form of address for everyone")
+        return
     spoken = [q for q in sentence.quotes if _spoken(q)]
-    if not spoken or offered:
+    if not spoken:
         return
     before = sentence.masked[:spoken[0].start]
     if _SPEECH.search(before) or _EVERY.search(sentence.masked):

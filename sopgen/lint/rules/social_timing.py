@@ -84,7 +84,8 @@ _QUOTA_ACTS = re.compile(
 # The guest's name, used as a quota: "use the guest's name throughout", "Name x3 per call".
 _NAME = re.compile(
     r"\b(?:use|uses|used|using|work|works|weave|weaves|say|says|repeat|repeats|repeated|mention|mentions)\s+"
-    r"(?:(?:the|their|each|every|his|her)\s+)?(?:\w+(?:'s|s'|s)?\s+)?(?:first\s+|sur|last\s+)?names?\b"
+    r"(?:(?:the|their|each|every|his|her)\s+)?(?:\w+(?:'s|s'|s)?\s+)?(?:(?:title|first|full)\s+(?:and\s+)?)?"
+    r"(?:first\s+|sur|last\s+)?names?\b"
     r"|\bname\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:used|repeated|said|mentioned)\b"
     r"|^\s*names?\s+(?:x\s?\d|\d\s?x|-|:)"
     r"|\bby\s+(?:(?:their|his|her|the\s+guest'?s?)\s+)?(?:sur|first\s+|last\s+)?name\b"
@@ -93,6 +94,9 @@ _NAME_QUOTA = re.compile(
     rf"\b(?:throughout|through\s+out|whenever|at\s+least|as\s+often\s+as|repeatedly|regularly|every|each|all|always|"
     rf"min|minimum|per\s+call|per\s+conversation|{_TIMES}|once)\b|^\s*names?\b"
 )
+# "Use the guest's name" with no "if" or "when": a name said because the standard says so.
+_USE_NAME = re.compile(r"(?:use|uses|used|using|work|works|weave|weaves)\b")
+_CONDITION = re.compile(r"\b(?:if|when|whenever|once|where|unless|after)\b")
 _LAST_WORD = re.compile(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+speak\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b")
 _THINGS = re.compile(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+the|inspect\w*|wipe\w*|"
                      r"tidy\w*|count\w*|record\w*|log\s+the|print\w*|test\w*)\b")
@@ -136,7 +140,7 @@ def _quota(text: str, sentence: Sentence):
 
 def _name(text: str, sentence: Sentence):
     match = _NAME.search(text)
-    if match and _NAME_QUOTA.search(text):
+    if match and (_NAME_QUOTA.search(text) or _USE_NAME.match(match.group(0)) and not _CONDITION.search(text)):
         return Hit(match.start(), match.end(), "quota on social behaviour: the guest's name as a count")
     return None
 
