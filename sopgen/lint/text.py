@@ -113,8 +113,16 @@ class Sentence:
         return _text_has(name, self.whole)
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each of the (sorted, separate) spans replaced by spaces, in one pass."""
+    pieces, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -152,12 +160,9 @@ def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
     for offset, piece in split_sentences(text):
         lower = piece.lower()
         quotes = find_quotes(piece)
-        masked = lower
-        for quote in quotes:
-            masked = _blank(masked, quote.start, quote.end)
+        masked = _blanked(lower, ((quote.start, quote.end) for quote in quotes))
         for phrase in allowed:
-            for match in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked):
-                masked = _blank(masked, match.start(), match.end())
+            masked = _blanked(masked, (m.span() for m in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked)))
         result.append(Sentence(piece, offset, lower, masked, tuple(quotes), whole,
                                frozenset(_TOKEN.findall(masked)), source))
     return result

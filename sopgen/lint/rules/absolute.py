@@ -18,6 +18,7 @@ Bad: Always offer every guest a bottle of water at check-in.
 Good: Offer water at check-in when a guest has come a long way or looks warm, so they can settle in.
 """
 
+import bisect
 import re
 
 from ..text import Hit, Sentence, keywords, phrase_pattern
@@ -73,21 +74,20 @@ def check(sentence: Sentence):
         yield Hit(strict.start(), strict.end())
         return
     behaviour = phrase_pattern("service-behaviour")
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    judged: dict[int, bool] = {}
     for match in _ALWAYS.finditer(text):
-        if _QUALIFIED.search(text, 0, match.start()):
+        if _QUALIFIED.search(text[max(0, match.start() - 12):match.start()]):
             continue    # "check in often, but never interrupt": a limit on judgement, not a script
-        clause = _clause(text, match.start(), match.end())
-        if behaviour.search(clause) or _PEOPLE.search(clause):
+        clause = bisect.bisect_left(breaks, match.start())
+        if clause not in judged:
+            start = breaks[clause - 1] if clause else 0
+            end = breaks[clause] if clause < len(breaks) else len(text)
+            judged[clause] = bool(behaviour.search(text, start, end) or _PEOPLE.search(text, start, end))
+        if judged[clause]:
             yield Hit(match.start(), match.end())
             return
     match = _MUST_SOCIAL.search(text)
     if match:
         yield Hit(match.start(), match.end())
 
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around ``text[start:end]``."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    before = max((b for b in breaks if b < start), default=0)
-    after = min((b for b in breaks if b >= end), default=len(text))
-    return text[before:after]
