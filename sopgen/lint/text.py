@@ -183,6 +183,26 @@ def negated(masked: str, start: int) -> bool:
     return NEGATION.search(masked[max(0, start - 40):start]) is not None
 
 
+# Words that lift a demand ("no need to smile"), as opposed to a prohibition ("never lean"),
+# which prescribes behaviour as much as an order does.
+RELEASE = re.compile(r"\b(?:no\s+need\s+to|(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:have|need)\s+to|needn't|"
+                     r"rather\s+than|instead\s+of|not\s+(?:required|necessary|expected)\s+to|"
+                     r"(?:avoid|without|don't|do\s+not|never)\s+(?:forcing|force|forced|faking|fake|put\s+on))\b[^.;]{0,25}$")
+
+
+def released(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` lift the demand that follows ("no need to smile")."""
+    return RELEASE.search(text[max(0, start - 40):start]) is not None
+
+
+def first_demanded(pattern: re.Pattern, text: str):
+    """The first match whose demand is not lifted by the words before it."""
+    for match in pattern.finditer(text):
+        if not released(text, match.start()):
+            return match
+    return None
+
+
 def first(pattern: re.Pattern, text: str):
     """The first match not negated by the words before it."""
     for match in pattern.finditer(text):

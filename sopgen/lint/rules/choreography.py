@@ -20,7 +20,7 @@ Good: Hand over the key card and point out the lifts, so the guest knows where t
 
 import re
 
-from ..text import COUNT, NUMBER, Hit, Sentence, alternation, first, keywords, negated, words
+from ..text import COUNT, NUMBER, Hit, Sentence, alternation, first, keywords, released, words
 
 CODE = "SOP102"
 NAME = "choreography"
@@ -202,7 +202,7 @@ def _body(text: str, sentence: Sentence):
                              (_SIDE, "choreography: prescribes sides, direction or order")):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 40):match.start()]
-            if negated(text, match.start()) or _GUEST_BEFORE.search(before) or _HYGIENE_BEFORE.search(before) \
+            if released(text, match.start()) or _GUEST_BEFORE.search(before) or _HYGIENE_BEFORE.search(before) \
                     or sentence.has("safety"):
                 continue
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,.;:!"))

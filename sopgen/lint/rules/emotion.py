@@ -21,7 +21,7 @@ Good: Look up and greet guests as they arrive, so they feel you are glad they ca
 
 import re
 
-from ..text import Hit, Sentence, alternation, first, keywords, negated, words
+from ..text import Hit, Sentence, alternation, first_demanded, keywords, released, words
 
 CODE = "SOP104"
 NAME = "mandated-emotion"
@@ -126,20 +126,20 @@ def check(sentence: Sentence):
 def _smile(text: str):
     if _GUEST_SMILES.search(text):
         return None
-    match = first(_SMILE, text)
+    match = first_demanded(_SMILE, text)
     if match:
         return Hit(match.start(), match.end(), "mandated emotion: a smile on demand")
     return None
 
 
 def _laugh(text: str):
-    match = first(_LAUGH, text)
+    match = first_demanded(_LAUGH, text)
     return Hit(match.start(), match.end()) if match else None
 
 
 def _manner(text: str):
     for match in _MANNER.finditer(text):
-        if not negated(text, match.start()) and not _FEELS.search(text[max(0, match.start() - 40):match.start()]):
+        if not released(text, match.start()) and not _FEELS.search(text[max(0, match.start() - 40):match.start()]):
             return Hit(match.start(), match.end())
     return None
 
@@ -147,7 +147,7 @@ def _manner(text: str):
 def _demanded(text: str):
     for match in _DEMANDED.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
-        if negated(text, match.start()) or _about_the_guest(before) or _NOT_SOCIAL_WARMTH.match(text, match.end()) \
+        if released(text, match.start()) or _about_the_guest(before) or _NOT_SOCIAL_WARMTH.match(text, match.end()) \
                 or _GLAD_TO.search(match.group(0)) and _WILLING.match(text, match.end()):
             continue
         return Hit(match.start(), match.end())

@@ -55,7 +55,8 @@ _OBJECT = re.compile(
 )
 _DONE_TO = re.compile(
     rf"\b{_PEOPLE}\s+(?:[\w'’-]+\s+){{0,6}}?(?:be|been|is|are|was|were|get|gets|got)\s+"
-    r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of)\b"
+    r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of|"
+    r"logged|stamped|time[\s-]?stamped|tagged|tallied)\b"
 )
 # Without "be", as in audit items and fragments: "Walk-ins handled at desk 2".
 _DONE_TO_BARE = re.compile(

@@ -35,7 +35,7 @@ KEYWORDS = keywords("""
     second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
     mentions reference references reminder reminders compliment compliments thank yous uses offer offers
     recommendation recommendations name names surname surnames throughout whenever last x bites bite sips sip visit
-    visits dot
+    visits dot course courses plate mouthful drink
 """)
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
@@ -59,6 +59,8 @@ _CLOCKED = re.compile(
     rf"\s+(?:the\s+first\s+)?{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     rf"|\bwithin\s+(?:the|their|his|her|your)\s+first\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b|\bat\s+minutes?\s+\d+|\bon\s+the\s+dot\b"
+    r"|\b(?:after|once)\s+(?:the\s+)?(?:first|second|main|starter|entr[eé]e|each|every)\s+(?:course|bite|sip|plate|mouthful|drink)"
+    r"(?:\s+(?:is|has\s+been)\s+(?:served|cleared|delivered))?\b"
 )
 _BITES = re.compile(rf"\b{NUMBER}[\s-]*(?:bites?|sips?|mouthfuls?)\b")
 _EYE_CONTACT = re.compile(r"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b")
