@@ -159,7 +159,7 @@ def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
     whole = text.lower()
     for offset, piece in split_sentences(text):
         lower = piece.lower()
-        quotes = find_quotes(piece)
+        quotes = find_quotes(piece) if ("'" in piece or '"' in piece) else []
         masked = _blanked(lower, ((quote.start, quote.end) for quote in quotes))
         for phrase in allowed:
             masked = _blanked(masked, (m.span() for m in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked)))

@@ -38,10 +38,10 @@ KEYWORDS = keywords("""
     m cm centimetre centimetres centimeter centimeters millimetre millimetres millimeter millimeters mm foot ft
     inch inches yard yards length lengths both slight facing stand stands standing stood sit sitting seated
     nod nods nodding slouch slouching slouched lean upright tall attention eye eyes contact stare staring voice voices pitch volume
-    whisper tone loud loudly softly quietly clockwise anticlockwise counterclockwise side sides precede first
+    whisper tone loud loudly softly quietly clockwise anticlockwise counterclockwise precede ladies lady women eldest starting 
     crouch crouching kneel kneeling gesture gesturing gestures gestured squarely faced face faces pockets pocket
-    weight legs feet shake handshake hold held holds ladies women men order thumb thumbs elbow elbows back whole
-    pace paces ahead look looks looking looked behind rule hand hands arm arms finger fingers thumb palm palms knee
+    weight legs feet shake handshake ladies women thumb thumbs elbow elbows
+    pace paces ahead rule hand hands arm arms finger fingers thumb palm palms knee
     knees leg chin body torso posture gaze shoulder shoulders foot
 """)
 
@@ -116,7 +116,7 @@ _SIDE = re.compile(
     r"|\b(?:on|to|at)\s+(?:the\s+)?(?:guest'?s?|customer'?s?|diner'?s?|client'?s?|their|his|her)\s+(?:left|right)\b"
     r"|\b(?:left|right)[\s-]hand\s+side\s+of\s+(?:the\s+|each\s+|every\s+)?(?:guest|customer|diner|client|passenger)"
     r"|\b(?:anti|counter)?[\s-]?clockwise\b"
-    r"|\b(?:ladies|women|the\s+eldest|the\s+host|the\s+women|the\s+ladies|children)\s+first\b|\bstarting\s+with\s+(?:the\s+)?(?:ladies|women|eldest|host)\b"
+    r"|\b(?:ladies|women|the\s+eldest)\s+first\b|\bstarting\s+with\s+(?:the\s+)?(?:ladies|lady|women|eldest)\b"
     r"|\bprecede\s+you\b|\b(?:one|a|two|half\s+a)\s+(?:pace|step)s?\s+(?:ahead|behind)\b"
 )
 _HYGIENE_BEFORE = re.compile(r"\b(?:off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
@@ -157,6 +157,18 @@ _NAMED_RULE = re.compile(rf"\b{NUMBER}[\s-]*(?:foot|feet|ft|metre|meter|step|sec
                          r"|\b\d+\s*/\s*\d+\s+rule\b")
 _EXACTLY = re.compile(rf"\bexactly\s+{NUMBER}[\s-]*{_UNIT}\b")
 
+# Each kind as a named group of one pattern, so a sentence is read once for all of them.
+_BODY_MESSAGES = {
+    "posture": "choreography: prescribes a posture",
+    "body": "choreography: prescribes a body position or gesture",
+    "eyes": "choreography: a rule about eye contact",
+    "voice": "choreography: prescribes the pitch or volume of a voice",
+    "side": "choreography: prescribes sides, direction or order",
+}
+_BODY_KINDS = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    ("posture", _POSTURE), ("body", _BODY_POSITION), ("eyes", _EYES), ("voice", _VOICE), ("side", _SIDE))))
+_GESTURES = re.compile("|".join(p.pattern for p in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)))
+
 
 def check(sentence: Sentence):
     hits = [_hit(sentence, finder) for finder in (_gesture, _angle, _distance, _body)]
@@ -170,12 +182,8 @@ def _hit(sentence: Sentence, finder):
 
 
 def _gesture(text: str, sentence: Sentence):
-    matches = [first(pattern, text) for pattern in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)]
-    matches = [m for m in matches if m]
-    if matches:
-        match = min(matches, key=lambda m: m.start())
-        return Hit(match.start(), match.end())
-    return None
+    match = first(_GESTURES, text)
+    return Hit(match.start(), match.end()) if match else None
 
 
 def _angle(text: str, sentence: Sentence):
@@ -195,16 +203,11 @@ def _distance(text: str, sentence: Sentence):
 
 def _body(text: str, sentence: Sentence):
     """Posture, body positions, eye contact, voice and sides: the colleague's, not the guest's."""
-    for pattern, message in ((_POSTURE, "choreography: prescribes a posture"),
-                             (_BODY_POSITION, "choreography: prescribes a body position or gesture"),
-                             (_EYES, "choreography: a rule about eye contact"),
-                             (_VOICE, "choreography: prescribes the pitch or volume of a voice"),
-                             (_SIDE, "choreography: prescribes sides, direction or order")):
-        for match in pattern.finditer(text):
-            before = text[max(0, match.start() - 40):match.start()]
-            if released(text, match.start()) or _GUEST_BEFORE.search(before) or _HYGIENE_BEFORE.search(before) \
-                    or sentence.has("safety"):
-                continue
-            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,.;:!"))
-            return Hit(start, match.end(), message)
+    for match in _BODY_KINDS.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if released(text, match.start()) or _GUEST_BEFORE.search(before) or _HYGIENE_BEFORE.search(before) \
+                or sentence.has("safety"):
+            continue
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,.;:!"))
+        return Hit(start, match.end(), _BODY_MESSAGES[match.lastgroup])
     return None

@@ -32,7 +32,6 @@ HINT = ("describe how the guest should feel and why; warmth comes from attention
         "not from an expression, a mood or a tone of voice worn on cue")
 
 
-
 def _adverb(adjective: str) -> str:
     if adjective.endswith("ic"):
         return adjective + "ally"
@@ -86,17 +85,20 @@ _MANNER = re.compile(
     rf"|\b(?:{_AFFECT_LY})\s+{_GREETS}\b|\b{_GREETS}\s+(?:\w+\s+){{0,3}}?(?:{_AFFECT_LY})\b"
 )
 # The feeling belongs to the guest, or is the aim rather than the order.
-_FEELS = re.compile(r"\b(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$")
-_PEOPLE = rf"(?:{alternation(words('person-nouns'))}|them|him|her|everyone|they)"
+_FEEL = r"\b(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
+_FEELS = re.compile(_FEEL)
+_GUEST_NOUNS = alternation(words("person-nouns"))
+_PEOPLE = rf"(?:{_GUEST_NOUNS}|them|him|her|everyone|they)"
+_NOT_STAFF = r"(?<!team\s)(?<!staff\s)(?<!crew\s)"
 _GUESTS_FEELING = re.compile(
-    r"\b(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
+    _FEEL +
     rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left)\s+(?:\w+\s+){{0,2}}(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
     rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left|keep|keeps|keeping|see|sees)\s+"
     rf"(?:the\s+|our\s+|your\s+|every\s+|each\s+)?{_PEOPLE}\s+(?:\w+\s+)?$"
-    rf"|(?<!team\s)(?<!staff\s)(?<!crew\s)\b{_PEOPLE}\s+(?:are|is|was|were|seem|seems|look|looks|stay|stays|remain|remains|"
+    rf"|{_NOT_STAFF}\b{_PEOPLE}\s+(?:are|is|was|were|seem|seems|look|looks|stay|stays|remain|remains|"
     r"become|becomes|get|gets|appear|appears|sound|sounds)\s+(?:\w+\s+)?$"
 )
-_SUBJECT_GUEST = re.compile(rf"(?<!team\s)(?<!staff\s)(?<!crew\s)\b(?:{alternation(words('person-nouns'))}|they|he|she|it|who|someone|anyone)\s+(?:\w+\s+)?$")
+_SUBJECT_GUEST = re.compile(rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|they|he|she|it|who|someone|anyone)\s+(?:\w+\s+)?$")
 _MODAL_BEFORE = re.compile(r"\b(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)\s+(?:\w+\s+)?$")
 _NOT_SOCIAL_WARMTH = re.compile(r"[\s-]*(?:towels?|drinks?|water|food|meals?|rooms?|colours?|lights?|lighting|"
                                 r"weather|day|days|oven|plates?|milk|with\s+(?:the|a)\s+(?:guest|idea))")
@@ -105,7 +107,7 @@ _WILLING = re.compile(r"\s+to\s+(?:help|assist|answer|arrange|advise|book|show|e
 _GENUINE = re.compile(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:natural|naturally|right|genuine)\b"
                       r"|\bif\s+you\s+mean\s+it\b|\bwhen\s+you\s+mean\s+it\b|\bno\s+(?:need|one\s+needs)\s+to\s+smile\b")
 _GUEST_SMILES = re.compile(
-    rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{alternation(words('person-nouns'))}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"
+    rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"
     r"|\b(?:make|makes|making|made|see|sees|seeing|bring|brings|put|puts|raise|raises|get|gets|leave|leaves|"
     r"leaving|left|earn|earns|return|returns|win|wins)\s+(?:\w+\s+){0,3}?(?:a\s+)?smil(?:e|es|ing)\b"
     r"|\bsmil(?:e|es|ing)\s+(?:back|in\s+return)\b|\bwith\s+a\s+smile\s+on\s+(?:their|the\s+guest'?s?)\b"

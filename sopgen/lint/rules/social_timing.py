@@ -33,9 +33,9 @@ HINT = ("say what the timing protects (nobody waits unnoticed, the caller is not
         "instead of a stopwatch or a count; a real service level belongs in the SOP's standards, with its reason")
 KEYWORDS = keywords("""
     second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
-    mentions reference references reminder reminders compliment compliments thank yous uses offer offers
+    mentions reference references reminder reminders compliment compliments thank yous uses offers
     recommendation recommendations name names surname surnames throughout whenever last x bites bite sips sip visit
-    visits dot course courses plate mouthful drink
+    visits dot course courses mouthful
 """)
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
