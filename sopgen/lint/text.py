@@ -168,14 +168,14 @@ def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
     return result
 
 
-NUMBER = (r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+NUMBER = (r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
           r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred|half an?|half|"
           r"a quarter of an?|a few|a couple of|an?)")
 COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:known|sure|available|possible|certain|clear|yet|there|here|in|at|on|"
                       r"yet|able|busy|free|ready))|don't|do not|never|no need to|rather than|instead of|avoid|"
-                      r"without a)\b[^.;]{0,25}$")
+                      r"without a)\b[^.;,]{0,25}$")
 
 
 def negated(masked: str, start: int) -> bool:
@@ -187,7 +187,7 @@ def negated(masked: str, start: int) -> bool:
 # which prescribes behaviour as much as an order does.
 RELEASE = re.compile(r"\b(?:no\s+need\s+to|(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:have|need)\s+to|needn't|"
                      r"rather\s+than|instead\s+of|not\s+(?:required|necessary|expected)\s+to|"
-                     r"(?:avoid|without|don't|do\s+not|never)\s+(?:forcing|force|forced|faking|fake|put\s+on))\b[^.;]{0,25}$")
+                     r"(?:avoid|without|don't|do\s+not|never)\s+(?:forcing|force|forced|faking|fake|put\s+on))\b[^.;,]{0,25}$")
 
 
 def released(text: str, start: int) -> bool:

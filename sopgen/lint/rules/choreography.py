@@ -41,7 +41,7 @@ KEYWORDS = keywords("""
     whisper tone loud loudly softly quietly clockwise anticlockwise counterclockwise precede ladies lady women eldest starting 
     crouch crouching kneel kneeling gesture gesturing gestures gestured squarely faced face faces pockets pocket
     weight legs feet shake handshake ladies women thumb thumbs elbow elbows
-    pace paces ahead rule hand hands arm arms finger fingers thumb palm palms knee
+    pace paces ahead stood rose wave waved waving minute speaking talking speech turn turns turned turning rule hand hands arm arms finger fingers thumb palm palms knee
     knees leg chin body torso posture gaze shoulder shoulders foot
 """)
 
@@ -77,7 +77,8 @@ _POSTURE = re.compile(
     r"facing|(?:,\s*)?not\s+sitting)"
     r"|\b(?:always|never|should|must|please)\s+(?:\w+\s+)?(?:stand|sit)\b"
     r"|(?:^|[.,;:!]\s*)stand(?:ing)?\s*(?:[.,;:!]|$)|^\s*stand\b(?!\s+(?:by|out|orders?|for|in\s+for|up\s+for)\b)"
-    r"|\b(?:stay|remain|keep)\s+(?:\w+\s+)?(?:seated|standing|upright)\b"
+    r"|\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept)\s+(?:\w+\s+)?(?:seated|standing|upright)\b"
+    r"|\b(?:stood|stands?|rose|rises?|get\s+up|gets\s+up|got\s+up)\s+to\s+(?:greet|welcome|meet|receive|say)\b"
     r"|\bslouch\w*|\blean(?:s|ing|ed)?\s+(?:on|against|over|across)\b|\bno\s+leaning\b|\bleaning\b(?!\s+towards?\s+(?:the\s+)?(?:idea|option))"
     r"|\bcrouch\w*|\bkneel\w*|\b(?:at|to)\s+(?:the\s+)?(?:guest'?s?|their|eye)\s+eye[\s-]level\b|\beye[\s-]level\b"
 )
@@ -96,6 +97,7 @@ _BODY_POSITION = re.compile(
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+(?:whole\s+)?(?:body|head|torso|shoulders)\b"
     rf"|\b(?:your|his|her|their)\s+backs?\s+to\s+(?:the|a|any)\s+(?:{_PERSON_NOUNS})\b"
     rf"|\breach\w*\s+(?:over|across|in\s+front\s+of)\s+(?:a|the|any|one)\b"
+    rf"|\bturn\w*\s+(?:your|his|her|their)\s+backs?\b|\bwav(?:e|es|ed|ing)\s+(?:goodbye|good-?bye|farewell|off|to\s+(?:the|each|every|departing))\b"
 )
 _EYES = re.compile(
     r"\beye\s+contact\b|\blook\w*\s+(?:\w+\s+){0,2}in\s+the\s+eyes?\b|\bstar(?:e|es|ing)\s+(?:at|down)\b"
@@ -105,6 +107,8 @@ _VOICE = re.compile(
     r"|\b(?:raise|raises|raising|lower|lowers|lowering|drop|drops|dropping|keep|keeps|kept|modulate\w*)\s+"
     r"(?:the\s+(?:pitch|volume)\s+of\s+)?(?:your|his|her|their|the)\s+voice\b"
     r"|\bvoice\s+(?:\w+\s+){0,3}?(?:low|lowered|soft|quiet|even|level|down|raised|at\s+an?\s+\w+(?:,?\s+\w+)?\s+volume)\b"
+    r"|\bpitch\w*\s+(?:your|his|her|their|the)\s+voice\b|\bwords\s+(?:per|a|an)\s+minute\b|"
+    r"\b(?:speaking|talking)\s+(?:pace|speed|rate)\b|\bpace\s+of\s+(?:your\s+|their\s+)?speech\b"
     r"|\b(?:near[\s-])?whisper\w*|\b(?:soft|low|even|moderate|quiet|loud),?\s+(?:even\s+)?(?:volume|voice|pitch)\b"
     r"|\b(?:speak|speaks|speaking|talk|talks|talking)\s+(?:\w+\s+){0,2}?(?:softly|quietly|loudly|slowly|in\s+a\s+(?:low|soft|quiet|hushed|raised))\b"
 )
@@ -139,6 +143,7 @@ _PERSONAL = re.compile(
 )
 # A distance that governs contact with people: "greet guests within ten feet", "At 10 feet: make eye contact".
 _NEAR_PEOPLE = re.compile(rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|smil\w*|eye\s+contact|approach\w*|speak\w*|"
+                          rf"meet|meets|step\w*\s+(?:forward|out)|"
                           rf"escort\w*|walk\w*|{_PERSON_NOUNS}|anyone|someone|everyone)\b")
 _ARMS_LENGTH = re.compile(r"\b(?:at|within|beyond|an?|one|two)\s+(?:one\s+)?arm['’]?s?[\s-]+lengths?\b")
 _OBJECT_PLACEMENT = re.compile(r"\b(?:place|put|set|store|mount|hang|fix|stack|park|leave)\b")

@@ -66,7 +66,10 @@ _GREETS = (r"(?:greet|greets|greeted|greeting|welcome|welcomes|welcomed|welcomin
 
 _SMILE = re.compile(r"\bsmil(?:e|es|ed|ing|ey)\b")
 _LAUGH = re.compile(r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming|grin|grins|grinning)\b")
+_STAFF = alternation(words("staff-nouns"))
 _DEMANDED = re.compile(
+    rf"\b(?:{_STAFF})\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:(?:always|very|really|so|\w+ly)\s+)?(?:{_AFFECT})\b"
+    r"|\bface\s+(?:light|lights|lit)\s+up\b|"
     rf"\b{_ORDER}\s+(?:(?:always|very|really|so|more|also|too|\w+ly)\s+)?(?:{_AFFECT})\b"
     rf"|\b(?:voice|tone|face|expression|manner|attitude|demeanou?r)\s+(?:\w+\s+){{0,3}}?(?:{_AFFECT})\b(?!\s+(?:and\s+)?{_SOCIAL})"
     r"|\b(?:display|displays|wear|wears|show|shows|adopt|adopts|put\s+on|keep|maintain|maintains|hold|holds|assume|"
@@ -103,7 +106,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:must|should|shall|will|needs?\s+to|has\s+to|ha
 _NOT_SOCIAL_WARMTH = re.compile(r"[\s-]*(?:towels?|drinks?|water|food|meals?|rooms?|colours?|lights?|lighting|"
                                 r"weather|day|days|oven|plates?|milk|with\s+(?:the|a)\s+(?:guest|idea))")
 _GLAD_TO = re.compile(r"(?:happy|glad|pleased)$")
-_WILLING = re.compile(r"\s+to\s+(?:help|assist|answer|arrange|advise|book|show|explain|take|check|look)\b")
+_WILLING = re.compile(r"\s+to\s+[a-z]")   # "happy to help", "glad to send": willing, not a mood on order
 _GENUINE = re.compile(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:natural|naturally|right|genuine)\b"
                       r"|\bif\s+you\s+mean\s+it\b|\bwhen\s+you\s+mean\s+it\b|\bno\s+(?:need|one\s+needs)\s+to\s+smile\b")
 _GUEST_SMILES = re.compile(

@@ -74,7 +74,8 @@ def check(sentence: Sentence):
     match = first(_LEGAL, text) if not _LEGAL_WORDS.isdisjoint(found) else None
     if match is None and not _REQUIRED_WORDS.isdisjoint(found) and not sentence.field_has("safety"):
         match = first(_REQUIRED, text)
-    if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found):
+    if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found) \
+            and not sentence.has("safety"):
         passive = _PASSIVE.search(text)
         if passive and not _CONDITION.search(text[:passive.start()]) and not _CONDITION_AFTER.match(text, passive.end()):
             match = passive

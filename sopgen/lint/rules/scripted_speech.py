@@ -38,7 +38,7 @@ KEYWORDS = keywords("""
     greetings welcome salutation farewell sign signoff closing opening response introduction pitch recite recites
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
-    verbiage proper appropriate correct sir madam ma am mr mrs ms miss card cue prompt
+    verbiage proper appropriate correct banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
 """)
 
 _MANDATE = re.compile(
@@ -67,6 +67,8 @@ _MANDATE = re.compile(
     r"farewell|introduction|pitch|spiel)s?\b"
     r"|\b(?:proper|appropriate|correct|right)\s+(?:greeting|verbiage|salutation|phrasing|wording|script|sign[\s-]?off)\b"
     r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
+    r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary)\b"
+    r"|\b(?:standard|approved|official|set|company|brand)\s+(?:opening|closing)\s+(?:statement|line|remark|words)\b"
     r"|\bread\w*\s+(?:\w+\s+){0,4}?(?:from|off)\s+the\s+(?:card|script|sheet|prompt|cue\s+card|screen)\b"
 )
 # One form of address for everyone: "Sir / Ma'am", "yes sir", "Mr./Ms.".

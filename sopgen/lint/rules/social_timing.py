@@ -35,7 +35,7 @@ KEYWORDS = keywords("""
     second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
     mentions reference references reminder reminders compliment compliments thank yous uses offers
     recommendation recommendations name names surname surnames throughout whenever last x bites bite sips sip visit
-    visits dot course courses mouthful
+    visits dot title play course courses mouthful
 """)
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
@@ -43,7 +43,7 @@ _PEOPLE = alternation(words("person-nouns"))
 _CONTACT = re.compile(
     rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|spoke|talk\w*|chat\w*|"
     r"repl(?:y|ies|ied)|respond\w*|answer\w*|pick\w*\s+up|thank\w*|approach\w*|pause\w*|silence|look\w*\s+at|"
-    r"ask\w*|check\w*\s+(?:back|on|in\s+on|with)|visit\w*|offer\w*|follow\w*\s+up|say\w*|said|mention\w*|"
+    r"ask\w*|check\w*\s+(?:back|on|in\s+on|in\s+with|with)|visit\w*|offer\w*|follow\w*\s+up|say\w*|said|mention\w*|"
     r"address\w*|small\s+talk|engag\w*|reach\w*\s+the\s+(?:kerb|curb|car|guest|table)|return\w*\s+to\s+(?:the\s+)?"
     r"(?:table|guest|desk)|introduc\w*|serv(?:e|es|ed|ing)\s+(?:the\s+)?(?:guest|table|diner)|interrupt\w*|"
     rf"listen\w*|attention|contact|conversation\w*|response|(?:updat|inform)\w*\s+(?:the\s+|each\s+|every\s+|waiting\s+)?(?:{_PEOPLE}|them)|chat|call\s+the\s+next|"
@@ -88,12 +88,13 @@ _NAME = re.compile(
     r"\b(?:use|uses|used|using|work|works|weave|weaves|say|says|repeat|repeats|repeated|mention|mentions)\s+"
     r"(?:(?:the|their|each|every|his|her)\s+)?(?:\w+(?:'s|s'|s)?\s+)?(?:(?:title|first|full)\s+(?:and\s+)?)?"
     r"(?:first\s+|sur|last\s+)?names?\b"
-    r"|\bname\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:used|repeated|said|mentioned)\b"
+    r"|\b(?:name|title|surname)\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:used|repeated|said|mentioned)\b"
+    r"|\bkeep\w*\s+(?:the\s+)?(?:\w+(?:'s|s')\s+)?name\s+in\s+play\b"
     r"|^\s*names?\s+(?:x\s?\d|\d\s?x|-|:)"
     r"|\bby\s+(?:(?:their|his|her|the\s+guest'?s?)\s+)?(?:sur|first\s+|last\s+)?name\b"
 )
 _NAME_QUOTA = re.compile(
-    rf"\b(?:throughout|through\s+out|whenever|at\s+least|as\s+often\s+as|repeatedly|regularly|every|each|all|always|"
+    rf"\b(?:throughout|through\s+out|whenever|at\s+least|as\s+often\s+as|more\s+often|in\s+play|repeatedly|regularly|every|each|all|always|"
     rf"min|minimum|per\s+call|per\s+conversation|{_TIMES}|once)\b|^\s*names?\b"
 )
 # "Use the guest's name" with no "if" or "when": a name said because the standard says so.
