@@ -21,7 +21,7 @@ Good: Offer water at check-in when a guest has come a long way or looks warm, so
 import bisect
 import re
 
-from ..text import Hit, Sentence, keywords, phrase_pattern, released
+from ..text import Hit, Sentence, alternation, keywords, phrase_pattern, released, words
 
 CODE = "SOP105"
 NAME = "absolute-language"
@@ -33,17 +33,18 @@ HINT = ("say when and why, and trust judgement for the exceptions; keep 'always'
 KEYWORDS = keywords("""
     always never times time circumstances circumstance exception exceptions strictly deviate deviation whatever
     matter cases case single every account point regardless forbidden prohibited permitted allowed negotiable
-    compulsory tolerance must unacceptable acceptable tolerated everyone everybody
+    compulsory tolerance must unacceptable acceptable tolerated everyone everybody absolutely
 """)
 
 # Words that leave no room for judgement whatever they are about.
 _STRICT = re.compile(
     r"\b(?:under\s+no\s+circumstances?|in\s+no\s+circumstances?|not\s+under\s+any\s+circumstances?|"
-    r"under\s+any\s+circumstances?|without\s+(?:any\s+)?exceptions?|no\s+exceptions?|strictly|"
+    r"under\s+any\s+circumstances?|without\s+(?:any\s+)?exceptions?|no\s+exceptions?|"
+    r"strictly\s+(?:follow|adhere|stick|observe|keep\s+to)\w*|absolutely\s+no|"
     r"do\s+not\s+deviate|don't\s+deviate|no\s+deviation|must\s+not\s+deviate|whatever\s+the\s+circumstances?|"
     r"no\s+matter\s+what|in\s+all\s+cases|in\s+every\s+(?:single\s+)?case|every\s+single|each\s+and\s+every|"
     r"on\s+no\s+account|regardless\s+of\s+(?:the\s+)?(?:circumstances?|situation|how|what|whether)|"
-    r"(?:is|are)\s+(?:strictly\s+)?(?:forbidden|prohibited)|(?:is|are)\s+(?:absolutely\s+)?(?:non-negotiable|compulsory)|"
+    r"(?:is|are)\s+(?:absolutely\s+)?(?:non-negotiable|compulsory)|"
     r"in\s+every\s+(?:conversation|interaction|call|encounter|exchange)|"
     r"zero\s+tolerance|(?:is|are|was|were|be)\s+(?:totally\s+|completely\s+|simply\s+)?"
     r"(?:unacceptable|not\s+acceptable|not\s+tolerated))\b"
@@ -52,10 +53,14 @@ _STRICT = re.compile(
 _ALWAYS = re.compile(
     r"\b(?:always|never|at\s+all\s+times|at\s+any\s+time|at\s+no\s+(?:time|point)|every\s+time|each\s+time|"
     r"all\s+the\s+time|"
-    r"(?:is|are)\s+not\s+(?:permitted|allowed)|"
+    r"(?:is|are)\s+not\s+(?:permitted|allowed)|strictly|(?:is|are)\s+(?:strictly\s+)?(?:forbidden|prohibited)|"
     r"(?:everyone|everybody|all\s+(?:staff|employees|colleagues|associates|team\s+members))\s+must)\b"
 )
-_PEOPLE = phrase_pattern("person-nouns")
+# A guest as a person, not as a word in front of a thing ("guest lifts", "visitor book").
+_PEOPLE = re.compile(rf"\b(?:{alternation(words('person-nouns'))})\b(?!['’]s?\s|\s+(?:lifts?|elevators?|rooms?|areas?|"
+                     r"toilets?|bathrooms?|facilities|corridors?|towels?|linen|wi-?fi|car\s+park|parking|entrance|"
+                     r"lounge|lists?|book|register|records?|data|details|information|property|belongings|luggage|bags?|"
+                     r"keys?|cards?|accounts?|files?)\b)")
 _QUALIFIED = re.compile(r"\bbut\s+(?:also\s+)?$")
 # A clause ends at a semicolon or colon, or where "but" or "however" turns the sentence.
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bexcept\b|\bunless\b")
@@ -69,7 +74,7 @@ _MUST_SOCIAL = re.compile(
 
 
 def check(sentence: Sentence):
-    if sentence.field_has("safety"):
+    if sentence.field_has("safety") or sentence.has("key-control"):
         return
     text = sentence.masked
     strict = _STRICT.search(text)

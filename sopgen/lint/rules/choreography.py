@@ -41,7 +41,7 @@ KEYWORDS = keywords("""
     whisper tone loud loudly softly quietly clockwise anticlockwise counterclockwise precede ladies lady women eldest starting 
     crouch crouching kneel kneeling gesture gesturing gestures gestured squarely faced face faces pockets pocket
     weight legs feet shake handshake ladies women thumb thumbs elbow elbows
-    pace paces ahead stood rose wave waved waving minute speaking talking speech turn turns turned turning rule hand hands arm arms finger fingers thumb palm palms knee
+    enunciate enunciating point pointing pace paces ahead stood rose wave waved waving minute speaking talking speech turn turns turned turning rule hand hands arm arms finger fingers thumb palm palms knee
     knees leg chin body torso posture gaze shoulder shoulders foot
 """)
 
@@ -97,6 +97,7 @@ _BODY_POSITION = re.compile(
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+(?:whole\s+)?(?:body|head|torso|shoulders)\b"
     rf"|\b(?:your|his|her|their)\s+backs?\s+to\s+(?:the|a|any)\s+(?:{_PERSON_NOUNS})\b"
     rf"|\breach\w*\s+(?:over|across|in\s+front\s+of)\s+(?:a|the|any|one)\b"
+    rf"|\b(?:do\s+not|don't|never|no)\s+point(?:ing)?\b"
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+backs?\b|\bwav(?:e|es|ed|ing)\s+(?:goodbye|good-?bye|farewell|off|to\s+(?:the|each|every|departing))\b"
 )
 _EYES = re.compile(
@@ -107,6 +108,7 @@ _VOICE = re.compile(
     r"|\b(?:raise|raises|raising|lower|lowers|lowering|drop|drops|dropping|keep|keeps|kept|modulate\w*)\s+"
     r"(?:the\s+(?:pitch|volume)\s+of\s+)?(?:your|his|her|their|the)\s+voice\b"
     r"|\bvoice\s+(?:\w+\s+){0,3}?(?:low|lowered|soft|quiet|even|level|down|raised|at\s+an?\s+\w+(?:,?\s+\w+)?\s+volume)\b"
+    r"|\benunciat\w*|\bat\s+an?\s+(?:moderate|steady|slow|measured|even|calm)\s+(?:pace|speed|rate)\b"
     r"|\bpitch\w*\s+(?:your|his|her|their|the)\s+voice\b|\bwords\s+(?:per|a|an)\s+minute\b|"
     r"\b(?:speaking|talking)\s+(?:pace|speed|rate)\b|\bpace\s+of\s+(?:your\s+|their\s+)?speech\b"
     r"|\b(?:near[\s-])?whisper\w*|\b(?:soft|low|even|moderate|quiet|loud),?\s+(?:even\s+)?(?:volume|voice|pitch)\b"

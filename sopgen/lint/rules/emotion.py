@@ -77,7 +77,7 @@ _DEMANDED = re.compile(
     rf"|\b(?:{_AFFECT})(?:[\s,]+(?:and\s+|or\s+)?(?:{_AFFECT}|polite|courteous|professional|helpful|attentive|"
     rf"genuine|sincere|personal|inviting|welcoming|approachable|caring|kind)){{0,4}}[\s,]+{_SOCIAL}\b"
     rf"|\b{_SHOW}\s+(?:(?:a|an|the|your|our|their|his|her|real|genuine|true|natural|some|lots\s+of|plenty\s+of)\s+)?"
-    rf"(?:{_AFFECT})\b"
+    rf"(?:\w+,?\s+and\s+)?(?:{_AFFECT})\b"
     r"|\b(?:facial\s+expressions?|tone\s+of\s+(?:your\s+)?voice|telephone\s+personality|phone\s+personality|"
     r"(?:bubbly|outgoing|sunny|vibrant|infectious|larger[\s-]than[\s-]life)\s+personality|"
     r"personality\s+(?:to\s+)?(?:shine|show)\w*)\b"

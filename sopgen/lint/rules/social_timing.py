@@ -35,7 +35,7 @@ KEYWORDS = keywords("""
     second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
     mentions reference references reminder reminders compliment compliments thank yous uses offers
     recommendation recommendations name names surname surnames throughout whenever last x bites bite sips sip visit
-    visits dot title play course courses mouthful
+    visits dot hang title play course courses mouthful
 """)
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
@@ -43,8 +43,8 @@ _PEOPLE = alternation(words("person-nouns"))
 _CONTACT = re.compile(
     rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|spoke|talk\w*|chat\w*|"
     r"repl(?:y|ies|ied)|respond\w*|answer\w*|pick\w*\s+up|thank\w*|approach\w*|pause\w*|silence|look\w*\s+at|"
-    r"ask\w*|check\w*\s+(?:back|on|in\s+on|in\s+with|with)|visit\w*|offer\w*|follow\w*\s+up|say\w*|said|mention\w*|"
-    r"address\w*|small\s+talk|engag\w*|reach\w*\s+the\s+(?:kerb|curb|car|guest|table)|return\w*\s+to\s+(?:the\s+)?"
+    r"ask\w*|check\w*[\s-]+(?:back|on|in\s+on|in\s+with|with)|visit(?:s|ed|ing)?\b|offer\w*|follow\w*\s+up|say\w*|said|mention\w*|"
+    r"address\w*|compliment\w*|small\s+talk|engag\w*|reach\w*\s+the\s+(?:kerb|curb|car|guest|table)|return\w*\s+to\s+(?:the\s+)?"
     r"(?:table|guest|desk)|introduc\w*|serv(?:e|es|ed|ing)\s+(?:the\s+)?(?:guest|table|diner)|interrupt\w*|"
     rf"listen\w*|attention|contact|conversation\w*|response|(?:updat|inform)\w*\s+(?:the\s+|each\s+|every\s+|waiting\s+)?(?:{_PEOPLE}|them)|chat|call\s+the\s+next|"
     rf"check\w*\s+(?:satisfaction|how|whether)|(?:top\w*\s+up|refill\w*)\s+(?:the\s+)?\w+'s)\b"
@@ -74,7 +74,7 @@ _RINGS = re.compile(
 _TIMES = rf"(?:twice|thrice|{COUNT}(?:\s*-\s*{COUNT})?\s+times|x\s?\d+|\d+\s?x)"
 _QUOTA = re.compile(
     rf"\b(?:{_TIMES}|at\s+least\s+(?:once|twice|{COUNT}(?:\s+more)?\s+times)|"
-    r"once\s+(?:per|every|each|a|in\s+every|in\s+each)\s+(?:conversation|call|visit|interaction|"
+    r"once\s+(?:per|every|each|a|in\s+every|in\s+each|for\s+each|for\s+every)\s+(?:conversation|call|visit|interaction|"
     r"stay|meal|course|check-?in|transaction|exchange|guest|table))\b"
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
@@ -100,7 +100,9 @@ _NAME_QUOTA = re.compile(
 # "Use the guest's name" with no "if" or "when": a name said because the standard says so.
 _USE_NAME = re.compile(r"(?:use|uses|used|using|work|works|weave|weaves)\b")
 _CONDITION = re.compile(r"\b(?:if|when|whenever|once|where|unless|after)\b")
-_LAST_WORD = re.compile(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+speak\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b")
+_LAST_WORD = re.compile(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+(?:speak|hang\s+up)\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b"
+                        r"|\b(?:let\w*|wait\w*\s+for|allow\w*)\s+(?:the\s+)?(?:guest|caller|customer|client|patient)\s+(?:to\s+)?"
+                        r"hang\s+up\s+first\b")
 _THINGS = re.compile(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+the|inspect\w*|wipe\w*|"
                      r"tidy\w*|count\w*|record\w*|log\s+the|print\w*|test\w*)\b")
 
