@@ -10,8 +10,8 @@ the plain text; findings are reported on the text as written, through
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Characters that show nothing: zero-width spaces and joiners, soft hyphens,
 # word joiners, byte-order marks and the bidirectional controls.
@@ -34,8 +34,7 @@ _FOLDS = (
 _FOLD = {look: plain for looks, plains in _FOLDS for look, plain in zip(looks, plains)}
 
 
-@dataclass(frozen=True)
-class Plain:
+class Plain(NamedTuple):
     """Text made plain, with the offset in the original of each of its characters."""
 
     text: str

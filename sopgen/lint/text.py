@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, NamedTuple
@@ -88,7 +88,7 @@ class Quote:
         return len(self.text.split())
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     text: str           # as written
     offset: int         # where it starts in the field's text
@@ -104,9 +104,13 @@ class Sentence:
         start, end = self.offset + start, self.offset + end
         return self.source.original_span(start, end) if self.source else (start, end)
 
+    found: dict[str, bool] = field(default_factory=dict)    # word lists already looked for, and the answer
+
     def has(self, name: str) -> bool:
-        """Whether any phrase of word list ``name`` occurs outside quotes."""
-        return phrase_pattern(name).search(self.masked) is not None
+        """Whether any phrase of word list ``name`` occurs outside quotes (each list is looked for once)."""
+        if name not in self.found:
+            self.found[name] = phrase_pattern(name).search(self.masked) is not None
+        return self.found[name]
 
     def field_has(self, name: str) -> bool:
         """Whether any phrase of word list ``name`` occurs anywhere in the field."""

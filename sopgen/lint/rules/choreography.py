@@ -164,16 +164,30 @@ _NAMED_RULE = re.compile(rf"\b{NUMBER}[\s-]*(?:foot|feet|ft|metre|meter|step|sec
                          r"|\b\d+\s*/\s*\d+\s+rule\b")
 _EXACTLY = re.compile(rf"\bexactly\s+{NUMBER}[\s-]*{_UNIT}\b")
 
-# Each kind as a named group of one pattern, so a sentence is read once for all of them.
-_BODY_MESSAGES = {
-    "posture": "choreography: prescribes a posture",
-    "body": "choreography: prescribes a body position or gesture",
-    "eyes": "choreography: a rule about eye contact",
-    "voice": "choreography: prescribes the pitch or volume of a voice",
-    "side": "choreography: prescribes sides, direction or order",
-}
-_BODY_KINDS = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
-    ("posture", _POSTURE), ("body", _BODY_POSITION), ("eyes", _EYES), ("voice", _VOICE), ("side", _SIDE))))
+# Each kind of body language with the words one of its matches always contains: a sentence without
+# any of them is not searched for that kind.
+_BODY_KINDS = (
+    ("choreography: prescribes a posture", _POSTURE, keywords("""
+        stand stands standing stood sit sits sitting seated slouch slouching slouched slouches lean leans leaning
+        leaned leant upright tall straight crouch crouching crouches kneel kneeling kneels level rose rise rises get
+        gets got attention evenly still
+    """)),
+    ("choreography: prescribes a body position or gesture", _BODY_POSITION, keywords("""
+        hand hands arm arms finger fingers thumb thumbs palm palms elbow elbows shoulder shoulders feet foot leg legs
+        knee knees chin body torso weight posture eyes gaze shake shakes shaking shook handshake nod nods nodding
+        face faces faced facing squarely turn turns turned turning reach reaches reached reaching point pointing
+        wave waves waved waving gesture gestures gestured gesturing back backs pocket pockets
+    """)),
+    ("choreography: a rule about eye contact", _EYES, keywords("eye eyes stare stares staring")),
+    ("choreography: prescribes the pitch or volume of a voice", _VOICE, keywords("""
+        voice voices pitch volume whisper whispers whispering softly quietly loudly slowly soft low loud quiet
+        moderate even enunciate enunciating enunciation pace speed rate speech words
+    """)),
+    ("choreography: prescribes sides, direction or order", _SIDE, keywords("""
+        left right clockwise anticlockwise counterclockwise counter ladies lady women eldest starting precede pace
+        step ahead behind
+    """)),
+)
 _GESTURES = re.compile("|".join(p.pattern for p in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)))
 
 
@@ -210,11 +224,17 @@ def _distance(text: str, sentence: Sentence):
 
 def _body(text: str, sentence: Sentence):
     """Posture, body positions, eye contact, voice and sides: the colleague's, not the guest's."""
-    for match in _BODY_KINDS.finditer(text):
-        before = text[max(0, match.start() - 40):match.start()]
-        if released(text, match.start()) or _GUEST_BEFORE.search(before) or _HYGIENE_BEFORE.search(before) \
-                or sentence.has("safety"):
+    hits = []
+    for message, pattern, gate in _BODY_KINDS:
+        if gate.isdisjoint(sentence.words):
             continue
-        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,.;:!"))
-        return Hit(start, match.end(), _BODY_MESSAGES[match.lastgroup])
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 40):match.start()]
+            if released(text, match.start()) or _GUEST_BEFORE.search(before) or _HYGIENE_BEFORE.search(before):
+                continue
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,.;:!"))
+            hits.append(Hit(start, match.end(), message))
+            break
+    if hits and not sentence.has("safety"):
+        return min(hits)
     return None

@@ -18,7 +18,7 @@ Good: A step with `do: Offer to store the guest's luggage.` and `why: They can e
 import re
 
 from ..normalise import plain
-from ..text import phrase_pattern
+from ..text import phrase_pattern, words
 
 CODE = "SOP115"
 NAME = "why-without-reason"
@@ -28,6 +28,7 @@ MESSAGE = "the why gives no reason"
 HINT = ("say what the step does for the guest, or what goes wrong without it; 'policy' or 'brand standard' "
         "tells people to obey, a reason tells them what to aim for")
 
+_AUTHORITY_STARTS = frozenset(phrase.split()[0] for phrase in words("authority-words"))
 _LONGEST_EMPTY = 120     # a why made only of policy words is short; a longer one says something
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 _SMALL = frozenset("""
@@ -50,7 +51,7 @@ def check(sop, settings):
 
 def _no_reason(why: str, authority: re.Pattern) -> bool:
     text = plain(why).text.lower()
-    if _REASON_WORDS.search(text):
+    if _AUTHORITY_STARTS.isdisjoint(_WORD.findall(text)) or not authority.search(text) or _REASON_WORDS.search(text):
         return False
     rest = authority.sub(" ", text)
     content = [word for word in _WORD.findall(rest) if word not in _SMALL]

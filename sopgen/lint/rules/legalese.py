@@ -60,9 +60,10 @@ _CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|until|unless|while|af
 
 
 _LEGAL_WORDS = keywords("""
-    shall hereby henceforth hereinafter forthwith herewith pursuant undersigned aforementioned aforesaid to
+    shall hereby henceforth hereinafter forthwith herewith pursuant undersigned aforementioned aforesaid
     mandatory compulsory obligatory required imperative expected incumbent
 """)
+_IS_ARE_BE = keywords("is are be")   # with "to": "are to be greeted", "staff are to wear"
 _REQUIRED_WORDS = keywords("required obliged obligated expected mandated instructed directed responsible accountable")
 _BE_WORDS = keywords("be is are get gets")
 _PEOPLE_WORDS = frozenset(words("person-nouns")) | keywords("everyone person they he she")
@@ -70,16 +71,16 @@ _PEOPLE_WORDS = frozenset(words("person-nouns")) | keywords("everyone person the
 
 
 def check(sentence: Sentence):
-    if sentence.has("key-control"):
-        return      # "Room keys shall be issued only to registered guests" is a security rule, not service
     text, found = sentence.masked, sentence.words
-    match = first(_LEGAL, text) if not _LEGAL_WORDS.isdisjoint(found) else None
+    may_be_legal = not _LEGAL_WORDS.isdisjoint(found) or ("to" in found and not _IS_ARE_BE.isdisjoint(found))
+    match = first(_LEGAL, text) if may_be_legal else None
     if match is None and not _REQUIRED_WORDS.isdisjoint(found) and not sentence.field_has("safety"):
         match = first(_REQUIRED, text)
-    if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found) \
-            and not sentence.has("safety"):
+    if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found):
         passive = _PASSIVE.search(text)
-        if passive and not _CONDITION.search(text[:passive.start()]) and not _CONDITION_AFTER.match(text, passive.end()):
+        if passive and not _CONDITION.search(text[:passive.start()]) and not _CONDITION_AFTER.match(text, passive.end()) \
+                and not sentence.has("safety"):
             match = passive
-    if match:
+    # "Room keys shall be issued only to registered guests" is a security rule, not service
+    if match and not sentence.has("key-control"):
         yield Hit(match.start(), match.end())

@@ -102,26 +102,28 @@ def _spoken(quote) -> bool:
 
 
 def check(sentence: Sentence):
-    if sentence.has("safety"):
-        return      # the exact words of an alarm, a warning or a legal notice are meant to be exact
+    hit = _scripted(sentence)
+    if hit and not sentence.has("safety"):     # the words of an alarm or a legal notice are meant to be exact
+        yield hit
+
+
+def _scripted(sentence: Sentence) -> Hit | None:
     mandate = first(_MANDATE, sentence.masked)
     if mandate:
-        yield Hit(mandate.start(), mandate.end())
-        return
+        return Hit(mandate.start(), mandate.end())
     offered = phrase_pattern("example-markers").search(sentence.masked) or _LOOSE_QUOTE.search(sentence.masked)
     if offered:
-        return
+        return None
     placeholder = _PLACEHOLDER.search(sentence.lower)
     if placeholder:
-        yield Hit(placeholder.start(), placeholder.end(), "scripted speech: a line with blanks to fill in")
-        return
+        return Hit(placeholder.start(), placeholder.end(), "scripted speech: a line with blanks to fill in")
     address = first(_ADDRESS, sentence.masked)
     if address:
-        yield Hit(address.start(), address.end(), "scripted speech: one form of address for everyone")
-        return
+        return Hit(address.start(), address.end(), "scripted speech: one form of address for everyone")
     spoken = [q for q in sentence.quotes if _spoken(q)]
     if not spoken:
-        return
+        return None
     before = sentence.masked[:spoken[0].start]
     if _SPEECH.search(before) or _EVERY.search(sentence.masked):
-        yield Hit(spoken[0].start, spoken[0].end, "scripted speech: a line to recite")
+        return Hit(spoken[0].start, spoken[0].end, "scripted speech: a line to recite")
+    return None

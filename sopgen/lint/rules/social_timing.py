@@ -31,12 +31,7 @@ KIND = "text"
 MESSAGE = "timing or quota on social behaviour"
 HINT = ("say what the timing protects (nobody waits unnoticed, the caller is not left ringing) "
         "instead of a stopwatch or a count; a real service level belongs in the SOP's standards, with its reason")
-KEYWORDS = keywords("""
-    second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
-    mentions reference references reminder reminders compliment compliments thank yous uses offers
-    recommendation recommendations name names surname surnames throughout whenever last x bites bite sips sip visit
-    visits dot hang title play course courses mouthful
-""")
+
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
 _PEOPLE = alternation(words("person-nouns"))
@@ -107,15 +102,6 @@ _THINGS = re.compile(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+
                      r"tidy\w*|count\w*|record\w*|log\s+the|print\w*|test\w*)\b")
 
 
-def check(sentence: Sentence):
-    text = sentence.masked
-    for finder in (_rings, _seconds, _clock, _quota, _name, _last_word):
-        hit = finder(text, sentence)
-        if hit:
-            yield hit
-            return
-
-
 def _rings(text: str, sentence: Sentence):
     match = _RINGS.search(text)
     return Hit(match.start(), match.end()) if match else None
@@ -153,3 +139,29 @@ def _name(text: str, sentence: Sentence):
 def _last_word(text: str, sentence: Sentence):
     match = _LAST_WORD.search(text)
     return Hit(match.start(), match.end(), "quota on social behaviour: who speaks last") if match else None
+
+
+# Each finder with the words one of its matches always contains.
+_FINDERS = (
+    (_rings, keywords("ring rings ringing")),
+    (_seconds, keywords("second seconds secs sec eye count")),
+    (_clock, keywords("minute minutes mins min hour dot course courses bite bites sip sips mouthful mouthfuls")),
+    (_quota, keywords("""
+        twice thrice times x once mention mentions reference references reminder reminders compliment compliments
+        thank yous uses offers recommendation recommendations visit visits
+    """)),
+    (_name, keywords("name names surname surnames title")),
+    (_last_word, keywords("last hang")),
+)
+KEYWORDS = frozenset().union(*(gate for _, gate in _FINDERS))
+
+
+def check(sentence: Sentence):
+    text = sentence.masked
+    for finder, gate in _FINDERS:
+        if gate.isdisjoint(sentence.words):
+            continue
+        hit = finder(text, sentence)
+        if hit:
+            yield hit
+            return
