@@ -37,6 +37,40 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!(?i:e\.g\.))(?<!(?i:i\.e\.))(?<!(?i:
                            r"\s+(?=[A-Z‘“'\"(])|\n\s*\n")
 
 
+class LazyPattern:
+    """A regular expression compiled the first time it is used, so that importing the rules stays cheap."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args):
+        return self.compiled().findall(*args)
+
+    def sub(self, *args):
+        return self.compiled().sub(*args)
+
+
+def lazy(pattern: str) -> LazyPattern:
+    return LazyPattern(pattern)
+
+
 @lru_cache(maxsize=None)
 def words(name: str) -> tuple[str, ...]:
     """A word list from sopgen/lint/words/<name>.txt: one entry a line, # comments."""

@@ -19,9 +19,8 @@ Good: Offer water at check-in when a guest has come a long way or looks warm, so
 """
 
 import bisect
-import re
 
-from ..text import Hit, Sentence, alternation, keywords, phrase_pattern, released, words
+from ..text import Hit, Sentence, alternation, keywords, lazy, phrase_pattern, released, words
 
 CODE = "SOP105"
 NAME = "absolute-language"
@@ -37,7 +36,7 @@ KEYWORDS = keywords("""
 """)
 
 # Words that leave no room for judgement whatever they are about.
-_STRICT = re.compile(
+_STRICT = lazy(
     r"\b(?:under\s+no\s+circumstances?|in\s+no\s+circumstances?|not\s+under\s+any\s+circumstances?|"
     r"under\s+any\s+circumstances?|without\s+(?:any\s+)?exceptions?|no\s+exceptions?|"
     r"strictly\s+(?:follow|adhere|stick|observe|keep\s+to)\w*|absolutely\s+no|"
@@ -50,21 +49,21 @@ _STRICT = re.compile(
     r"(?:unacceptable|not\s+acceptable|not\s+tolerated))\b"
 )
 # Words that are absolute only when they govern how someone behaves with guests.
-_ALWAYS = re.compile(
+_ALWAYS = lazy(
     r"\b(?:always|never|at\s+all\s+times|at\s+any\s+time|at\s+no\s+(?:time|point)|every\s+time|each\s+time|"
     r"all\s+the\s+time|"
     r"(?:is|are)\s+not\s+(?:permitted|allowed)|strictly|(?:is|are)\s+(?:strictly\s+)?(?:forbidden|prohibited)|"
     r"(?:everyone|everybody|all\s+(?:staff|employees|colleagues|associates|team\s+members))\s+must)\b"
 )
 # A guest as a person, not as a word in front of a thing ("guest lifts", "visitor book").
-_PEOPLE = re.compile(rf"\b(?:{alternation(words('person-nouns'))})\b(?!['’]s?\s|\s+(?:lifts?|elevators?|rooms?|areas?|"
+_PEOPLE = lazy(rf"\b(?:{alternation(words('person-nouns'))})\b(?!['’]s?\s|\s+(?:lifts?|elevators?|rooms?|areas?|"
                      r"toilets?|bathrooms?|facilities|corridors?|towels?|linen|wi-?fi|car\s+park|parking|entrance|"
                      r"lounge|lists?|book|register|records?|data|details|information|property|belongings|luggage|bags?|"
                      r"keys?|cards?|accounts?|files?)\b)")
-_QUALIFIED = re.compile(r"\bbut\s+(?:also\s+)?$")
+_QUALIFIED = lazy(r"\bbut\s+(?:also\s+)?$")
 # A clause ends at a semicolon or colon, or where "but" or "however" turns the sentence.
-_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bexcept\b|\bunless\b")
-_MUST_SOCIAL = re.compile(
+_CLAUSE_BREAK = lazy(r"[;:]|\bbut\b|\bhowever\b|\bexcept\b|\bunless\b")
+_MUST_SOCIAL = lazy(
     r"\b(?:everyone|everybody|all\s+staff|all\s+colleagues)\s+must\b(?=[^.;]*\b(?:at\s+all\s+times|always|never)\b)"
     r"|\bmust\s+(?:\w+\s+){0,2}(?:every|each|all)\s+(?:guests?|visitors?|callers?|customers?|clients?|members?|patients?|passengers?)\b"
     r"|\bmust\s+(?:\w+\s+)?(?:greet|welcome|thank|say|smile|offer|help|assist|serve|"

@@ -18,9 +18,7 @@ Bad: Hand over the key card with your right hand, palm facing upwards.
 Good: Hand over the key card and point out the lifts, so the guest knows where to go next.
 """
 
-import re
-
-from ..text import COUNT, NUMBER, Hit, Sentence, alternation, first, keywords, released, words
+from ..text import COUNT, NUMBER, Hit, Sentence, alternation, first, keywords, lazy, released, words
 
 CODE = "SOP102"
 NAME = "choreography"
@@ -45,7 +43,7 @@ KEYWORDS = keywords("""
     knees leg chin body torso posture gaze shoulder shoulders foot
 """)
 
-_GESTURE = re.compile(
+_GESTURE = lazy(
     r"\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
     r"|\b(?:arms?|hands?|fingers?)\s+(?:\w+\s+)?(?:extended|outstretched|stretched|straight)\b"
     r"|\boutstretched\s+(?:arm|hand)s?\b|\bfully\s+extended\b"
@@ -70,7 +68,7 @@ _GESTURE = re.compile(
 _PERSON_NOUNS = alternation(words("person-nouns"))
 _BODY = (r"(?:hands?|arms?|fingers?|thumbs?|palms?|elbows?|shoulders?|feet|foot|legs?|knees?|chin|body|torso|"
          r"weight|posture|eyes|gaze)")
-_POSTURE = re.compile(
+_POSTURE = lazy(
     r"\b(?:stand|stands|standing|stood)\s+(?:up\b|tall|straight|upright|still|evenly|to\s+attention|"
     r"(?:directly\s+)?(?:in\s+front\s+of|beside|next\s+to|at\s+the\s+side\s+of)|"
     r"when|whenever|while|as|for\s+(?:the|every|each|a)\s+(?:guest|visitor|client|customer|member)|with\s+(?:your|his|her)|"
@@ -82,7 +80,7 @@ _POSTURE = re.compile(
     r"|\bslouch\w*|\blean(?:s|ing|ed)?\s+(?:on|against|over|across)\b|\bno\s+leaning\b|\bleaning\b(?!\s+towards?\s+(?:the\s+)?(?:idea|option))"
     r"|\bcrouch\w*|\bkneel\w*|\b(?:at|to)\s+(?:the\s+)?(?:guest'?s?|their|eye)\s+eye[\s-]level\b|\beye[\s-]level\b"
 )
-_BODY_POSITION = re.compile(
+_BODY_POSITION = lazy(
     rf"\b(?:your|his|her|their|both|one|no|with\s+(?:the|your|his|her|an?)|keep|crossed|folded|clasped|inside|"
     rf"outside|open|whole)\s+(?:(?:left|right|inside|outside|free|open|whole|dominant|other|two|three|four|five)\s+)?{_BODY}\b"
     rf"(?!\s+(?:are\s+)?(?:full|free|tied))"
@@ -100,10 +98,10 @@ _BODY_POSITION = re.compile(
     rf"|\b(?:do\s+not|don't|never|no)\s+point(?:ing)?\b"
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+backs?\b|\bwav(?:e|es|ed|ing)\s+(?:goodbye|good-?bye|farewell|off|to\s+(?:the|each|every|departing))\b"
 )
-_EYES = re.compile(
+_EYES = lazy(
     r"\beye\s+contact\b|\blook\w*\s+(?:\w+\s+){0,2}in\s+the\s+eyes?\b|\bstar(?:e|es|ing)\s+(?:at|down)\b"
 )
-_VOICE = re.compile(
+_VOICE = lazy(
     r"\b(?:pitch|volume)\s+of\s+(?:your|his|her|their|the)\s+voice\b"
     r"|\b(?:raise|raises|raising|lower|lowers|lowering|drop|drops|dropping|keep|keeps|kept|modulate\w*)\s+"
     r"(?:the\s+(?:pitch|volume)\s+of\s+)?(?:your|his|her|their|the)\s+voice\b"
@@ -114,7 +112,7 @@ _VOICE = re.compile(
     r"|\b(?:near[\s-])?whisper\w*|\b(?:soft|low|even|moderate|quiet|loud),?\s+(?:even\s+)?(?:volume|voice|pitch)\b"
     r"|\b(?:speak|speaks|speaking|talk|talks|talking)\s+(?:\w+\s+){0,2}?(?:softly|quietly|loudly|slowly|in\s+a\s+(?:low|soft|quiet|hushed|raised))\b"
 )
-_SIDE = re.compile(
+_SIDE = lazy(
     r"\bfrom\s+(?:the\s+)?(?:guest'?s?\s+|customer'?s?\s+|diner'?s?\s+|their\s+|his\s+|her\s+)?(?:left|right)"
     r"(?:[\s-]hand)?(?:\s+side)?\b"
     r"(?=\s*(?:[.,;:!)]|$|and\b|or\b|side\b|hand\b|of\s+(?:the\s+|each\s+|every\s+)?(?:guest|customer|diner|host|passenger|client)|"
@@ -125,18 +123,18 @@ _SIDE = re.compile(
     r"|\b(?:ladies|women|the\s+eldest)\s+first\b|\bstarting\s+with\s+(?:the\s+)?(?:ladies|lady|women|eldest)\b"
     r"|\bprecede\s+you\b|\b(?:one|a|two|half\s+a)\s+(?:pace|step)s?\s+(?:ahead|behind)\b"
 )
-_HYGIENE_BEFORE = re.compile(r"\b(?:off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
+_HYGIENE_BEFORE = lazy(r"\b(?:off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
                              r"disinfect\w*|gel|glove|gloves)\s+$")
 # The guest is the one standing or looking: "if a guest is standing", "guests who avoid eye contact".
-_GUEST_BEFORE = re.compile(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|they|who)\s+"
+_GUEST_BEFORE = lazy(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|they|who)\s+"
                            r"(?:(?:is|are|was|were|who|that|seems?|looks?|appears?|gets?|starts?|begins?|keeps?|"
                            r"avoids?|prefers?|wants?|likes?|seem\s+to|needs?|can't|cannot)\s+)?$")
 
 _UNIT = (r"(?:metres?|meters?|m|cm|centimet(?:re|er)s?|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
          r"yards?|paces?|steps?|strides?|arm'?s?[\s-]lengths?)")
-_DISTANCE = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*{_UNIT}\b(?!\s+(?:down|up)\b)")
+_DISTANCE = lazy(rf"\b(?!an?\b){NUMBER}[\s-]*{_UNIT}\b(?!\s+(?:down|up)\b)")
 _PEOPLE = r"(?:the\s+|each\s+|every\s+|your\s+)?(?:guests?|visitors?|callers?|diners?|members?|clients?|patrons?|customers?|them|him|her)"
-_PERSONAL = re.compile(
+_PERSONAL = lazy(
     rf"(?<!host\s)(?<!display\s)(?<!coat\s)(?<!umbrella\s)(?<!the\s)(?<!a\s)\b(?:stand\w*|stay\w*|remain\w*|step\s+back|lean\w*|hover\w*|position\s+yourself|yourself|"
     rf"keep\s+(?:a|your)\s+distance|distance|closer|further|nearer|"
     rf"(?:ahead\s+of|behind|beside|next\s+to|away\s+from|in\s+front\s+of|towards?)\s+{_PEOPLE}|"
@@ -144,25 +142,25 @@ _PERSONAL = re.compile(
     rf"pull\w*\s+out)\b"
 )
 # A distance that governs contact with people: "greet guests within ten feet", "At 10 feet: make eye contact".
-_NEAR_PEOPLE = re.compile(rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|smil\w*|eye\s+contact|approach\w*|speak\w*|"
+_NEAR_PEOPLE = lazy(rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|smil\w*|eye\s+contact|approach\w*|speak\w*|"
                           rf"meet|meets|step\w*\s+(?:forward|out)|"
                           rf"escort\w*|walk\w*|{_PERSON_NOUNS}|anyone|someone|everyone)\b")
-_ARMS_LENGTH = re.compile(r"\b(?:at|within|beyond|an?|one|two)\s+(?:one\s+)?arm['’]?s?[\s-]+lengths?\b")
-_OBJECT_PLACEMENT = re.compile(r"\b(?:place|put|set|store|mount|hang|fix|stack|park|leave)\b")
-_ANGLE = re.compile(rf"\b{NUMBER}[\s-]*(?:degrees?|°)(?!\s*(?:c|f|celsius|fahrenheit|centigrade)\b)"
+_ARMS_LENGTH = lazy(r"\b(?:at|within|beyond|an?|one|two)\s+(?:one\s+)?arm['’]?s?[\s-]+lengths?\b")
+_OBJECT_PLACEMENT = lazy(r"\b(?:place|put|set|store|mount|hang|fix|stack|park|leave)\b")
+_ANGLE = lazy(rf"\b{NUMBER}[\s-]*(?:degrees?|°)(?!\s*(?:c|f|celsius|fahrenheit|centigrade)\b)"
                     r"|\b(?:right|ninety[\s-]degree)\s+angle\b|\bquarter[\s-]turn\b|\bat\s+an\s+angle\b")
-_MOVEMENT = re.compile(r"\b(?:turn\w*|rotat\w*|bow\w*|lean\w*|tilt\w*|angle\w*|fac(?:e|es|ing)|pivot\w*|"
+_MOVEMENT = lazy(r"\b(?:turn\w*|rotat\w*|bow\w*|lean\w*|tilt\w*|angle\w*|fac(?:e|es|ing)|pivot\w*|"
                        r"inclin\w*|twist\w*|position\w*|stand\w*|body|head|degree\s+turn)\b")
-_COUNTED = re.compile(
+_COUNTED = lazy(
     rf"\b(?:knock|tap|nod|bow|clap|ring\s+the\s+bell|wave|bang|rap)\w*\s+(?:on\s+the\s+door\s+)?"
     rf"(?:once|twice|thrice|{COUNT}\s+times)\b"
     rf"|\b(?:take|takes|taking)\s+{COUNT}\s+(?:steps?|paces?|strides?)\b"
     rf"|\b{COUNT}\s+(?:knocks|taps|nods|bows|steps?\s+(?:towards|back|forward|ahead))\b"
     rf"|\b(?:more\s+than|within|after|before|at\s+most)\s+{COUNT}\s+(?:steps|paces|strides)\b"
 )
-_NAMED_RULE = re.compile(rf"\b{NUMBER}[\s-]*(?:foot|feet|ft|metre|meter|step|second)[\s-]+rule\b"
+_NAMED_RULE = lazy(rf"\b{NUMBER}[\s-]*(?:foot|feet|ft|metre|meter|step|second)[\s-]+rule\b"
                          r"|\b\d+\s*/\s*\d+\s+rule\b")
-_EXACTLY = re.compile(rf"\bexactly\s+{NUMBER}[\s-]*{_UNIT}\b")
+_EXACTLY = lazy(rf"\bexactly\s+{NUMBER}[\s-]*{_UNIT}\b")
 
 # Each kind of body language with the words one of its matches always contains: a sentence without
 # any of them is not searched for that kind.
@@ -188,7 +186,7 @@ _BODY_KINDS = (
         step ahead behind
     """)),
 )
-_GESTURES = re.compile("|".join(p.pattern for p in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)))
+_GESTURES = lazy("|".join(p.pattern for p in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)))
 
 
 def check(sentence: Sentence):

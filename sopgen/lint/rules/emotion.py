@@ -19,9 +19,7 @@ Bad: Greet every guest with a warm, friendly smile.
 Good: Look up and greet guests as they arrive, so they feel you are glad they came.
 """
 
-import re
-
-from ..text import Hit, Sentence, alternation, first_demanded, keywords, released, words
+from ..text import Hit, Sentence, alternation, first_demanded, keywords, lazy, released, words
 
 CODE = "SOP104"
 NAME = "mandated-emotion"
@@ -64,10 +62,10 @@ _GREETS = (r"(?:greet|greets|greeted|greeting|welcome|welcomes|welcomed|welcomin
            r"acknowledged|thank|thanks|thanked|answer|answers|answered|speak|speaks|spoke|talk|talks|say|says|"
            r"receive|receives|received|treat|treats|treated|serve|serves|served|assist|assists|assisted|bid|bids)")
 
-_SMILE = re.compile(r"\bsmil(?:e|es|ed|ing|ey)\b")
-_LAUGH = re.compile(r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming|grin|grins|grinning)\b")
+_SMILE = lazy(r"\bsmil(?:e|es|ed|ing|ey)\b")
+_LAUGH = lazy(r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming|grin|grins|grinning)\b")
 _STAFF = alternation(words("staff-nouns"))
-_DEMANDED = re.compile(
+_DEMANDED = lazy(
     rf"\b(?:{_STAFF})\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:(?:always|very|really|so|\w+ly)\s+)?(?:{_AFFECT})\b"
     r"|\bface\s+(?:light|lights|lit)\s+up\b|"
     rf"\b{_ORDER}\s+(?:(?:always|very|really|so|more|also|too|\w+ly)\s+)?(?:{_AFFECT})\b"
@@ -83,17 +81,17 @@ _DEMANDED = re.compile(
     r"personality\s+(?:to\s+)?(?:shine|show)\w*)\b"
 )
 # A greeting or a welcome done in a manner, whoever is its subject: "Guest was welcomed warmly".
-_MANNER = re.compile(
+_MANNER = lazy(
     rf"\b{_GREETS}\s+(?:\w+\s+){{0,4}}?(?:in\s+an?\s+|with\s+an?\s+)(?:{_AFFECT})\b"
     rf"|\b(?:{_AFFECT_LY})\s+{_GREETS}\b|\b{_GREETS}\s+(?:\w+\s+){{0,3}}?(?:{_AFFECT_LY})\b"
 )
 # The feeling belongs to the guest, or is the aim rather than the order.
 _FEEL = r"\b(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
-_FEELS = re.compile(_FEEL)
+_FEELS = lazy(_FEEL)
 _GUEST_NOUNS = alternation(words("person-nouns"))
 _PEOPLE = rf"(?:{_GUEST_NOUNS}|them|him|her|everyone|they)"
 _NOT_STAFF = r"(?<!team\s)(?<!staff\s)(?<!crew\s)"
-_GUESTS_FEELING = re.compile(
+_GUESTS_FEELING = lazy(
     _FEEL +
     rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left)\s+(?:\w+\s+){{0,2}}(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
     rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left|keep|keeps|keeping|see|sees)\s+"
@@ -101,15 +99,15 @@ _GUESTS_FEELING = re.compile(
     rf"|{_NOT_STAFF}\b{_PEOPLE}\s+(?:are|is|was|were|seem|seems|look|looks|stay|stays|remain|remains|"
     r"become|becomes|get|gets|appear|appears|sound|sounds)\s+(?:\w+\s+)?$"
 )
-_SUBJECT_GUEST = re.compile(rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|they|he|she|it|who|someone|anyone)\s+(?:\w+\s+)?$")
-_MODAL_BEFORE = re.compile(r"\b(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)\s+(?:\w+\s+)?$")
-_NOT_SOCIAL_WARMTH = re.compile(r"[\s-]*(?:towels?|drinks?|water|food|meals?|rooms?|colours?|lights?|lighting|"
+_SUBJECT_GUEST = lazy(rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|they|he|she|it|who|someone|anyone)\s+(?:\w+\s+)?$")
+_MODAL_BEFORE = lazy(r"\b(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)\s+(?:\w+\s+)?$")
+_NOT_SOCIAL_WARMTH = lazy(r"[\s-]*(?:towels?|drinks?|water|food|meals?|rooms?|colours?|lights?|lighting|"
                                 r"weather|day|days|oven|plates?|milk|with\s+(?:the|a)\s+(?:guest|idea))")
-_GLAD_TO = re.compile(r"(?:happy|glad|pleased)$")
-_WILLING = re.compile(r"\s+to\s+[a-z]")   # "happy to help", "glad to send": willing, not a mood on order
-_GENUINE = re.compile(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:natural|naturally|right|genuine)\b"
+_GLAD_TO = lazy(r"(?:happy|glad|pleased)$")
+_WILLING = lazy(r"\s+to\s+[a-z]")   # "happy to help", "glad to send": willing, not a mood on order
+_GENUINE = lazy(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:natural|naturally|right|genuine)\b"
                       r"|\bif\s+you\s+mean\s+it\b|\bwhen\s+you\s+mean\s+it\b|\bno\s+(?:need|one\s+needs)\s+to\s+smile\b")
-_GUEST_SMILES = re.compile(
+_GUEST_SMILES = lazy(
     rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"
     r"|\b(?:make|makes|making|made|see|sees|seeing|bring|brings|put|puts|raise|raises|get|gets|leave|leaves|"
     r"leaving|left|earn|earns|return|returns|win|wins)\s+(?:\w+\s+){0,3}?(?:a\s+)?smil(?:e|es|ing)\b"

@@ -18,7 +18,7 @@ Good: A step with `do: Offer to store the guest's luggage.` and `why: They can e
 import re
 
 from ..normalise import plain
-from ..text import phrase_pattern, words
+from ..text import lazy, phrase_pattern, words
 
 CODE = "SOP115"
 NAME = "why-without-reason"
@@ -30,7 +30,7 @@ HINT = ("say what the step does for the guest, or what goes wrong without it; 'p
 
 _AUTHORITY_STARTS = frozenset(phrase.split()[0] for phrase in words("authority-words"))
 _LONGEST_EMPTY = 120     # a why made only of policy words is short; a longer one says something
-_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+_WORD = lazy(r"[a-z]+(?:['-][a-z]+)*")
 _SMALL = frozenset("""
     a an the it it's its is are was be been being this that these those to of for in on at by with and or
     we our us you your they their them all always every do does did done must should will would has have had
@@ -38,7 +38,7 @@ _SMALL = frozenset("""
     keep keeps follow follows following comply complies compliance meet meets met according accordance line
     part set out laid down upheld uphold adhere adheres adherence high level levels our own required by as
 """.split())
-_REASON_WORDS = re.compile(r"\b(?:law|laws|legal|legally|licen[cs]e|safe|safety|safely|secure|security|fire|hygiene|"
+_REASON_WORDS = lazy(r"\b(?:law|laws|legal|legally|licen[cs]e|safe|safety|safely|secure|security|fire|hygiene|"
                            r"allerg\w*|privacy|data|insurance|regulation\w*)\b")
 
 

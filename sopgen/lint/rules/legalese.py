@@ -14,9 +14,7 @@ Bad: Arriving visitors are to be greeted by the receptionist on duty.
 Good: Greet visitors as they arrive, so they know they have been seen.
 """
 
-import re
-
-from ..text import Hit, Sentence, alternation, first, keywords, words
+from ..text import Hit, Sentence, alternation, first, keywords, lazy, words
 
 CODE = "SOP106"
 NAME = "legalese"
@@ -33,14 +31,14 @@ KEYWORDS = keywords("""
 _STAFF = (r"you|staff|host(?:ess|esses)|team|team\s+members?|colleagues?|employees?|associates?|personnel|hosts?|receptionists?|"
           r"concierges?|servers?|waiters?|waitress(?:es)?|porters?|door(?:man|men)|agents?|attendants?|operators?|"
           r"officers?|managers?|supervisors?|bartenders?|crew|guards?|clerks?|the\s+host|the\s+team")
-_LEGAL = re.compile(
+_LEGAL = lazy(
     r"\bshall\b|\bhereby\b|\bhenceforth\b|\bhereinafter\b|\bforthwith\b|\bherewith\b"
     r"|\b(?:is|are|be)\s+to\s+be\b"
     rf"|\b(?:{_STAFF})\s+(?:is|are)\s+(?:always\s+)?to\s+(?!be\b)[a-z]+"
     r"|\bit\s+is\s+(?:mandatory|compulsory|obligatory|required|imperative|expected|incumbent)\s+(?:that|to|for|on|upon)\b"
     r"|\bpursuant\s+to\b|\bthe\s+(?:undersigned|aforementioned|aforesaid)\b"
 )
-_REQUIRED = re.compile(
+_REQUIRED = lazy(
     r"\b(?:is|are)\s+(?:required|obliged|obligated|expected|mandated|instructed|directed)\s+to\b"
     r"|\b(?:is|are)\s+(?:responsible|accountable)\s+for\s+ensuring\b"
 )
@@ -50,13 +48,13 @@ _PARTICIPLE = (r"(?:greeted|welcomed|escorted|offered|thanked|informed|told|addr
                r"given|called|contacted|notified|walked|taken|brought|introduced|advised|reminded|checked\s+in|"
                r"wished|invited|approached|made|kept|treated|provided|updated|offered|sent|asked|spoken\s+to|"
                r"attended\s+to|followed\s+up)")
-_PASSIVE = re.compile(
+_PASSIVE = lazy(
     rf"\b{_PEOPLE}\s+(?:(?!who\b|that\b|which\b|whose\b|where\b|how\b|what\b|when\b|why\b|if\b|or\b|and\b|not\b|rather\b)[\w'’-]+\s+){{0,4}}?(?:must|shall|should|will|are\s+to|is\s+to|need\s+to|needs\s+to|has\s+to|"
     rf"have\s+to)?\s*(?:be|are|is|get|gets)\s+(?:always\s+|then\s+|also\s+|promptly\s+|immediately\s+|"
     rf"personally\s+|courteously\s+)?{_PARTICIPLE}\b"
 )
-_CONDITION_AFTER = re.compile(r"[^.;]*\b(?:if|when|whenever|unless|where|once|in\s+case)\b")
-_CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|until|unless|while|after|before|as\s+soon\s+as)\b[^,;]*$")
+_CONDITION_AFTER = lazy(r"[^.;]*\b(?:if|when|whenever|unless|where|once|in\s+case)\b")
+_CONDITION = lazy(r"\b(?:if|when|whenever|where|once|until|unless|while|after|before|as\s+soon\s+as)\b[^,;]*$")
 
 
 _LEGAL_WORDS = keywords("""

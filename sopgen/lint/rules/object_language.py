@@ -14,9 +14,7 @@ Bad: Process each arrival at the desk and move on to the next one.
 Good: Check each guest in at the desk, and give them your full attention while you do.
 """
 
-import re
-
-from ..text import NUMBER, Hit, Sentence, alternation, first, keywords, words
+from ..text import NUMBER, Hit, Sentence, alternation, first, keywords, lazy, words
 
 CODE = "SOP107"
 NAME = "guest-as-object"
@@ -46,25 +44,25 @@ _VERBS = (r"(?:process|processes|processed|processing|handle|handles|handled|han
           r"turn\s+over|churn|churns|release|releases|log|cycle|cycles|cycled|feed|feeds|fed|flip|flips|shuffle|"
           r"shuffles|slot|slots|rotate|rotates|logs|logged|logging|stamp|stamps|stamped|stamping|"
           r"time[\s-]?stamp|time[\s-]?stamps|time[\s-]?stamped)")
-_OBJECT = re.compile(
+_OBJECT = lazy(
     rf"\b{_VERBS}\s+(?:(?!for\b|of\b|from\b|to\b|with\b|by\b|and\b|or\b|in\b|at\b|on\b)[\w-]+\s+){{0,3}}"
     rf"{_PEOPLE}\b"
     rf"(?!\s+{_THINGS}\b)(?!['’]s?\s+(?!{_PEOPLE}\b))"
     rf"|\bclear\s+(?:\w+\s+){{0,3}}of\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b"
     rf"|\b(?:log|clear|move|push|shift|process|batch|funnel|route)\s+them\s+(?:out|off|through|to|along|on)\b"
 )
-_DONE_TO = re.compile(
+_DONE_TO = lazy(
     rf"\b{_PEOPLE}\s+(?:[\w'’-]+\s+){{0,6}}?(?:be|been|is|are|was|were|get|gets|got)\s+"
     r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of|"
     r"logged|stamped|time[\s-]?stamped|tagged|tallied)\b"
 )
 # Without "be", as in audit items and fragments: "Walk-ins handled at desk 2".
-_DONE_TO_BARE = re.compile(
+_DONE_TO_BARE = lazy(
     rf"\b{_PEOPLE}\s+(?:processed|handled|batched|logged|stamped|time[\s-]?stamped|funnell?ed|herded|shunted)\b"
     rf"|\b(?:guest|patient|visitor|passenger|customer|client|member)\s+(?:intake|throughput|processing|handling)\b"
     rf"|\b{NUMBER}\s+(?:check-ins|arrivals|guests|covers|customers|patients|visitors)\s+(?:per|an|a|every)\s+hour\b"
 )
-_THROUGHPUT = re.compile(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as\s+possible|together|in\s+bulk|"
+_THROUGHPUT = lazy(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as\s+possible|together|in\s+bulk|"
                          r"towards|to\s+the|to|from|out|on|off|away|along|turns?|covers?)\b")
 
 

@@ -18,9 +18,7 @@ Bad: Answer the phone in the following words: 'Thank you for calling reception, 
 Good: Answer the phone with your name and the desk's name, for example 'Reception, this is Sam.'
 """
 
-import re
-
-from ..text import Hit, Sentence, first, keywords, phrase_pattern
+from ..text import Hit, Sentence, first, keywords, lazy, phrase_pattern
 
 CODE = "SOP101"
 NAME = "scripted-speech"
@@ -41,7 +39,7 @@ KEYWORDS = keywords("""
     verbiage proper appropriate correct banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
 """)
 
-_MANDATE = re.compile(
+_MANDATE = lazy(
     r"\b(?:say|says|use|uses|reply|respond|answer|greet)\w*\s+exactly\b"
     r"|\bexact(?:ly)?\s+(?:the\s+)?(?:same\s+)?(?:words?|wording|phrase|phrasing|script|sentence|line)\b"
     r"|\bthose\s+(?:exact\s+)?words\b"
@@ -72,19 +70,19 @@ _MANDATE = re.compile(
     r"|\bread\w*\s+(?:\w+\s+){0,4}?(?:from|off)\s+the\s+(?:card|script|sheet|prompt|cue\s+card|screen)\b"
 )
 # One form of address for everyone: "Sir / Ma'am", "yes sir", "Mr./Ms.".
-_ADDRESS = re.compile(
+_ADDRESS = lazy(
     r"\b(?:as|use|using|with)\s+[\"']?(?:sir|madam|ma'?am)\b|\b(?:sir|madam|ma'?am)\s*(?:/|and|or)\s*(?:sir|madam|ma'?am)\b"
     r"|\byes\s+(?:sir|madam|ma'?am)\b|\bmr\.?\s*/\s*(?:mrs|ms|miss)\b"
 )
 # A line to say with blanks for the names: "This is [your name] speaking", "Mr./Ms. [Surname]".
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"[\[(<{](?=[^\])>}\n]{0,40}\b(?:name|hotel|company|property|surname|title|department|restaurant|guest|"
     r"your|time\s+of\s+day|outlet|brand|city|business)\b)[a-z][^\])>}\n]{0,40}[\])>}]"
 )
-_LOOSE_QUOTE = re.compile(r"\b(?:or\s+simply|or\s+just|or\s+something\s+similar|whatever\s+(?:suits|feels|fits)|"
+_LOOSE_QUOTE = lazy(r"\b(?:or\s+simply|or\s+just|or\s+something\s+similar|whatever\s+(?:suits|feels|fits)|"
                           r"or\s+words\s+to\s+that\s+effect|in\s+your\s+own\s+way|if\s+you\s+like|"
                           r"(?:you|they)\s+(?:might|may|could|can)\s+(?:say|ask|try|offer|use)|respect\s+an?)\b")
-_SPEECH = re.compile(
+_SPEECH = lazy(
     r"\b(?:say|says|said|saying|tell|tells|told|ask|asks|reply|replies|respond|responds|answer|answers|"
     r"greet|greets|greeted|announce|announces|repeat|repeats|wish|wishes|thank|thanks|introduce|"
     r"close|closes|end|ends|begin|begins|start|starts|open|opens|sign|signs|use|uses|using|state|states|"
@@ -93,7 +91,7 @@ _SPEECH = re.compile(
     r"called|calls?\s+out|calling\s+out|shout\w*|recited|saying|welcomed|welcoming|delivers?|delivered|"
     r"used|tagline|saying|script|card)\b"
 )
-_EVERY = re.compile(r"\b(?:every|each|all|any)\b")
+_EVERY = lazy(r"\b(?:every|each|all|any)\b")
 
 
 def _spoken(quote) -> bool:

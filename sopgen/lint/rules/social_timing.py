@@ -20,9 +20,7 @@ Bad: Make eye contact with every arriving guest within four seconds.
 Good: Acknowledge arriving guests straight away, even with a nod while you finish a call, so nobody feels unnoticed.
 """
 
-import re
-
-from ..text import COUNT, NUMBER, Hit, Sentence, alternation, keywords, words
+from ..text import COUNT, NUMBER, Hit, Sentence, alternation, keywords, lazy, words
 
 CODE = "SOP103"
 NAME = "social-timing"
@@ -35,7 +33,7 @@ HINT = ("say what the timing protects (nobody waits unnoticed, the caller is not
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
 _PEOPLE = alternation(words("person-nouns"))
-_CONTACT = re.compile(
+_CONTACT = lazy(
     rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|spoke|talk\w*|chat\w*|"
     r"repl(?:y|ies|ied)|respond\w*|answer\w*|pick\w*\s+up|thank\w*|approach\w*|pause\w*|silence|look\w*\s+at|"
     r"ask\w*|check\w*[\s-]+(?:back|on|in\s+on|in\s+with|with)|visit(?:s|ed|ing)?\b|offer\w*|follow\w*\s+up|say\w*|said|mention\w*|"
@@ -44,9 +42,9 @@ _CONTACT = re.compile(
     rf"listen\w*|attention|contact|conversation\w*|response|(?:updat|inform)\w*\s+(?:the\s+|each\s+|every\s+|waiting\s+)?(?:{_PEOPLE}|them)|chat|call\s+the\s+next|"
     rf"check\w*\s+(?:satisfaction|how|whether)|(?:top\w*\s+up|refill\w*)\s+(?:the\s+)?\w+'s)\b"
 )
-_SECONDS = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:few|several|couple\s+of)\s+seconds\b"
+_SECONDS = lazy(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:few|several|couple\s+of)\s+seconds\b"
                       r"|\b(?:within|in|for|after)\s+a\s+(?:split\s+)?second\b")
-_CLOCKED = re.compile(
+_CLOCKED = lazy(
     rf"\b(?:exactly|precisely|at)\s+(?:{NUMBER}\s+)?(?:minutes?|mins?)\b(?:\s+\d+)?"
     rf"|\bexactly\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     rf"|\b{NUMBER}[\s-]*(?:minutes?|mins?)\s+(?:after|into|before\s+(?:the\s+)?(?:end|guest|course))\b"
@@ -57,29 +55,29 @@ _CLOCKED = re.compile(
     r"|\b(?:after|once)\s+(?:the\s+)?(?:first|second|main|starter|entr[eé]e|each|every)\s+(?:course|bite|sip|plate|mouthful|drink)"
     r"(?:\s+(?:is|has\s+been)\s+(?:served|cleared|delivered))?\b"
 )
-_BITES = re.compile(rf"\b{NUMBER}[\s-]*(?:bites?|sips?|mouthfuls?)\b")
-_EYE_CONTACT = re.compile(r"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b")
+_BITES = lazy(rf"\b{NUMBER}[\s-]*(?:bites?|sips?|mouthfuls?)\b")
+_EYE_CONTACT = lazy(r"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b")
 _ORDINAL = r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))"
-_RINGS = re.compile(
+_RINGS = lazy(
     rf"\b(?:by|before|on|within|after|at)\s+(?:the\s+)?{_ORDINAL}\s+ring\b"
     rf"|\b(?:{COUNT}|a\s+maximum\s+of\s+{COUNT}|no\s+more\s+than\s+{COUNT}|max\.?\s+{COUNT})\s+rings\b"
     r"|\b(?:by|before|on|within|after)\s+ring\s+(?:\d|one|two|three|four|five)\b"
     rf"|\bring\w*\s+(?:more\s+than|over|beyond|longer\s+than)\s+(?:once|twice|thrice|{COUNT}\s+times)\b"
 )
 _TIMES = rf"(?:twice|thrice|{COUNT}(?:\s*-\s*{COUNT})?\s+times|x\s?\d+|\d+\s?x)"
-_QUOTA = re.compile(
+_QUOTA = lazy(
     rf"\b(?:{_TIMES}|at\s+least\s+(?:once|twice|{COUNT}(?:\s+more)?\s+times)|"
     r"once\s+(?:per|every|each|a|in\s+every|in\s+each|for\s+each|for\s+every)\s+(?:conversation|call|visit|interaction|"
     r"stay|meal|course|check-?in|transaction|exchange|guest|table))\b"
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
 )
-_QUOTA_ACTS = re.compile(
+_QUOTA_ACTS = lazy(
     r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|"
     r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak)\w*\b"
 )
 # The guest's name, used as a quota: "use the guest's name throughout", "Name x3 per call".
-_NAME = re.compile(
+_NAME = lazy(
     r"\b(?:use|uses|used|using|work|works|weave|weaves|say|says|repeat|repeats|repeated|mention|mentions)\s+"
     r"(?:(?:the|their|each|every|his|her)\s+)?(?:\w+(?:'s|s'|s)?\s+)?(?:(?:title|first|full)\s+(?:and\s+)?)?"
     r"(?:first\s+|sur|last\s+)?names?\b"
@@ -88,17 +86,17 @@ _NAME = re.compile(
     r"|^\s*names?\s+(?:x\s?\d|\d\s?x|-|:)"
     r"|\bby\s+(?:(?:their|his|her|the\s+guest'?s?)\s+)?(?:sur|first\s+|last\s+)?name\b"
 )
-_NAME_QUOTA = re.compile(
+_NAME_QUOTA = lazy(
     rf"\b(?:throughout|through\s+out|whenever|at\s+least|as\s+often\s+as|more\s+often|in\s+play|repeatedly|regularly|every|each|all|always|"
     rf"min|minimum|per\s+call|per\s+conversation|{_TIMES}|once)\b|^\s*names?\b"
 )
 # "Use the guest's name" with no "if" or "when": a name said because the standard says so.
-_USE_NAME = re.compile(r"(?:use|uses|used|using|work|works|weave|weaves)\b")
-_CONDITION = re.compile(r"\b(?:if|when|whenever|once|where|unless|after)\b")
-_LAST_WORD = re.compile(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+(?:speak|hang\s+up)\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b"
+_USE_NAME = lazy(r"(?:use|uses|used|using|work|works|weave|weaves)\b")
+_CONDITION = lazy(r"\b(?:if|when|whenever|once|where|unless|after)\b")
+_LAST_WORD = lazy(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+(?:speak|hang\s+up)\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b"
                         r"|\b(?:let\w*|wait\w*\s+for|allow\w*)\s+(?:the\s+)?(?:guest|caller|customer|client|patient)\s+(?:to\s+)?"
                         r"hang\s+up\s+first\b")
-_THINGS = re.compile(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+the|inspect\w*|wipe\w*|"
+_THINGS = lazy(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+the|inspect\w*|wipe\w*|"
                      r"tidy\w*|count\w*|record\w*|log\s+the|print\w*|test\w*)\b")
 
 

@@ -16,9 +16,7 @@ Bad: Understand why we open the door before the guest reaches it.
 Good: Greet an arriving guest and explain in their own words why we open the door early.
 """
 
-import re
-
-from ..text import Hit, Sentence, keywords
+from ..text import Hit, Sentence, keywords, lazy
 
 CODE = "SOP114"
 NAME = "unobservable-objective"
@@ -52,7 +50,7 @@ _ADVERB = r"(?:(?:fully|really|clearly|properly|thoroughly|better|also|truly)\s+
 _VERB = (r"(understand|know|be\s+aware\s+of|be\s+familiar\s+with|appreciate|learn\s+about|grasp|comprehend|"
          r"(?:gain|have|develop|show|demonstrate)\s+(?:an?\s+|some\s+)?(?:good\s+|clear\s+|full\s+|basic\s+)?"
          r"(?:understanding|awareness|appreciation|knowledge)(?:\s+of)?)\b")
-_UNOBSERVABLE = re.compile(_LEAD + _ADVERB + _VERB)
+_UNOBSERVABLE = lazy(_LEAD + _ADVERB + _VERB)
 
 
 def check(sentence: Sentence):
