@@ -130,7 +130,7 @@ def lint(
         result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
     except SopgenError as error:
         _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos())
+    _report_findings(result, fmt, fail_on, quiet, _rule_infos(), project)
 
 
 def _findings_format(output_format: Optional[str], fail_on: str) -> str:
@@ -145,12 +145,17 @@ def _findings_format(output_format: Optional[str], fail_on: str) -> str:
     return fmt
 
 
-def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos) -> None:
+def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos, project: Optional[Path]) -> None:
     """Print lint or check findings, then exit 2 if some input was invalid, 1 at --fail-on, else 0."""
     from .problems import Severity, Summary
     from .report import render
 
     problems = result.problems
+    if fmt in ("github", "sarif"):  # read by GitHub, which resolves paths against the top of the checkout
+        from .project import find_root
+        from .repo_paths import for_repository
+
+        problems = for_repository(problems, find_root(project or Path.cwd()))
     summary = Summary.of(problems, result.files)
     if fmt == "text" and quiet:
         text = "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
@@ -360,7 +365,7 @@ def check_command(
                            base=base, changed_since=changed_since)
     except SopgenError as error:
         _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos())
+    _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos(), project)
 
 
 @app.command("diff")
