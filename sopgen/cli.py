@@ -368,6 +368,26 @@ def check_command(
     _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos(), project)
 
 
+@app.command("validate")
+def validate_command(
+    project: Optional[Path] = ProjectOption,
+    output_format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="text, json, github or sarif (default: text; github under GitHub Actions)."),
+) -> None:
+    """Check that every input of the project is valid (SOPs, sopgen.yaml, programme, records, stories, audits),
+    without the wording rules: exit 2 and list the problems if not. For pre-commit and scripts."""
+    from .errors import SopgenError
+    from .pipeline import validate as run_validate
+
+    fmt = _findings_format(output_format, "error")
+    try:
+        result = run_validate(project or Path.cwd())
+    except SopgenError as error:
+        _fail(error)
+    if result.problems or fmt != "text":
+        _report_findings(result, fmt, "error", False, [], project)
+
+
 @app.command("diff")
 def diff_command(
     ref: str = typer.Argument(..., help="The git ref to compare with, such as origin/main."),

@@ -253,6 +253,30 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
     return LintResult(sorted_problems(problems), len(files))
 
 
+def validate(start: Path) -> LintResult:
+    """Every input of the project read and checked, without judging wording: sopgen.yaml, the SOPs,
+    the programme and its records, stories and audits, and the references between them."""
+    from .project import check_unique_ids, discover, find_root, load_config, load_sop
+    from .quality.audits import load_audits
+    from .quality.stories import load_stories
+    from .training.load import load_training
+
+    config = load_config(find_root(start))
+    files, problems = discover(config)
+    readable = []
+    for path in files:
+        sop, found = load_sop(path, config)
+        problems += found
+        if sop is not None:
+            readable.append(sop)
+    with_ids = [sop for sop in readable if sop.id]
+    problems += check_unique_ids(with_ids)
+    problems += load_training(config, with_ids, build_date()).problems
+    problems += load_stories(config, with_ids)[1]
+    problems += load_audits(config, with_ids)[1]
+    return LintResult(sorted_problems(p for p in problems if not p.is_lint), len(files))
+
+
 def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), base: str | None = None, changed_since: str | None = None) -> LintResult:
     """Everything a reviewer wants: lint (validation and wording), duplicate ids, references
