@@ -242,6 +242,10 @@ def init(
                                           help="A touchpoint id for the journey; repeat or separate with commas "
                                                "(default: seven, from door to bookings)."),
     ci: Optional[str] = typer.Option(None, "--ci", help="Also write a CI workflow: github."),
+    install_spec: Optional[str] = typer.Option(
+        None, "--install-spec", help="How the CI workflow installs sopgen: a pip requirement such as "
+                                     "'sopgen @ git+https://github.com/your-org/sopgen@v0.1.0' (default: the "
+                                     "source this sopgen was installed from, when pip recorded it)."),
 ) -> None:
     """Start a project: sopgen.yaml, an example SOP per touchpoint, schemas and editor settings."""
     from .errors import SopgenError
@@ -249,7 +253,7 @@ def init(
 
     wanted = [tid.strip() for value in touchpoints for tid in value.split(",") if tid.strip()]
     try:
-        created = init_project(directory, wanted, ci)
+        created = init_project(directory, wanted, ci, install_spec=install_spec)
     except SopgenError as error:
         _fail(error)
     typer.echo(describe_init(directory, created))
