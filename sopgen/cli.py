@@ -28,6 +28,12 @@ app = typer.Typer(
 ProjectOption = typer.Option(None, "--project", "-p", help="The project folder (default: found from here upwards).",
                              file_okay=False, exists=True)
 
+OutputFileOption = typer.Option(
+    None, "--output-file", "-o", dir_okay=False,
+    help="Write the findings in --format to this file, and the report for people (text, or annotations under "
+         "GitHub Actions) to standard output.")
+StatisticsOption = typer.Option(False, "--statistics", help="Count the findings per rule instead of listing them.")
+
 
 def _version(value: bool) -> None:
     if value:
@@ -120,6 +126,8 @@ def lint(
     select: List[str] = typer.Option([], "--select", help="Check only these rule codes (comma-separated)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Do not check these rule codes (comma-separated)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
+    output_file: Optional[Path] = OutputFileOption,
+    statistics: bool = StatisticsOption,
 ) -> None:
     """Check SOP wording for robotic, over-prescriptive instructions."""
     from .errors import SopgenError
@@ -130,14 +138,14 @@ def lint(
         result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
     except SopgenError as error:
         _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos(), project)
+    _report_findings(result, fmt, fail_on, quiet, _rule_infos(), project, output_file, statistics)
 
 
 def _findings_format(output_format: Optional[str], fail_on: str) -> str:
     """The output format for findings (github under GitHub Actions by default), after checking the options."""
     from .report import FORMATS
 
-    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    fmt = output_format or _default_format()
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
     if fail_on not in ("error", "warning", "info", "never"):
@@ -145,27 +153,65 @@ def _findings_format(output_format: Optional[str], fail_on: str) -> str:
     return fmt
 
 
-def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos, project: Optional[Path]) -> None:
-    """Print lint or check findings, then exit 2 if some input was invalid, 1 at --fail-on, else 0."""
+def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos, project: Optional[Path],
+                     output_file: Optional[Path] = None, statistics: bool = False) -> None:
+    """Print lint or check findings, then exit 2 if some input was invalid, 1 at --fail-on, else 0.
+
+    With ``output_file``, the findings in ``fmt`` go to that file and standard output gets the
+    report for people (text, or annotations under GitHub Actions), so one run gives both.
+    """
     from .problems import Severity, Summary
-    from .report import render
 
     problems = result.problems
+    summary = Summary.of(problems, result.files)
+    shown = fmt if output_file is None else _default_format()
+    if statistics and shown not in ("text", "json"):
+        _usage(f"--statistics counts findings as text or json, not {shown}")
+    if output_file is not None:
+        _write_report(output_file, _formatted(fmt, problems, summary, rule_infos, project, False, False, False),
+                      project)
+    sys.stdout.write(_formatted(shown, problems, summary, rule_infos, project, quiet, statistics,
+                                _color(sys.stdout)))
+    if result.invalid:
+        raise typer.Exit(EXIT_INVALID)
+    if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _formatted(fmt: str, problems, summary, rule_infos, project: Optional[Path], quiet: bool, statistics: bool,
+               color: bool) -> str:
+    from .report import render
+
+    if statistics:
+        from .statistics import format_statistics_json, format_statistics_text
+
+        return (format_statistics_text if fmt == "text" else format_statistics_json)(problems, summary)
+    if fmt == "text" and quiet:
+        return "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
     if fmt in ("github", "sarif"):  # read by GitHub, which resolves paths against the top of the checkout
         from .project import find_root
         from .repo_paths import for_repository
 
         problems = for_repository(problems, find_root(project or Path.cwd()))
-    summary = Summary.of(problems, result.files)
-    if fmt == "text" and quiet:
-        text = "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
-    else:
-        text = render(fmt, problems, summary, rule_infos, color=_color(sys.stdout), tool_version=__version__)
-    sys.stdout.write(text)
-    if result.invalid:
-        raise typer.Exit(EXIT_INVALID)
-    if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):
-        raise typer.Exit(EXIT_FINDINGS)
+    return render(fmt, problems, summary, rule_infos, color=color, tool_version=__version__)
+
+
+def _write_report(path: Path, text: str, project: Optional[Path]) -> None:
+    """Write --output-file, never over the project's sources (sopgen.yaml, sops/, templates/ …)."""
+    from .errors import SopgenError
+    from .project import find_root, load_config
+    from .training.commands import _write_file
+
+    try:
+        _write_file(path, text.encode("utf-8"), load_config(find_root(project or Path.cwd())))
+    except SopgenError as error:
+        _fail(error)
+    except OSError as error:
+        _usage(f"cannot write {path}: {error.strerror or error}")
 
 
 def _usage(message: str) -> None:
@@ -357,6 +403,8 @@ def check_command(
                                                           "(comma-separated)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Do not check these codes (comma-separated)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
+    output_file: Optional[Path] = OutputFileOption,
+    statistics: bool = StatisticsOption,
 ) -> None:
     """Review SOPs in one go: validation, wording, references between SOPs, duplicate ids and version bumps."""
     from .errors import SopgenError
@@ -369,7 +417,8 @@ def check_command(
                            base=base, changed_since=changed_since)
     except SopgenError as error:
         _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos(), project)
+    _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos(), project, output_file,
+                     statistics)
 
 
 @app.command("validate")
