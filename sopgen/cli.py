@@ -128,17 +128,40 @@ def lint(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
     output_file: Optional[Path] = OutputFileOption,
     statistics: bool = StatisticsOption,
+    stdin_filename: Optional[Path] = typer.Option(
+        None, "--stdin-filename", help="With the path '-': read the SOP from standard input and report it as this "
+                                       "file, with the project found from it (for editors)."),
 ) -> None:
-    """Check SOP wording for robotic, over-prescriptive instructions."""
+    """Check SOP wording for robotic, over-prescriptive instructions. `sopgen lint -` reads standard input."""
     from .errors import SopgenError
     from .pipeline import lint as run_lint
 
     fmt = _findings_format(output_format, fail_on)
+    reading, paths, project = _stdin_input(paths or [], stdin_filename, project)
     try:
-        result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
+        with reading:
+            result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
     except SopgenError as error:
         _fail(error)
     _report_findings(result, fmt, fail_on, quiet, _rule_infos(), project, output_file, statistics)
+
+
+def _stdin_input(paths: List[Path], stdin_filename: Optional[Path], project: Optional[Path]):
+    """For `lint -`: standard input read as the file --stdin-filename names, and the project found from that file."""
+    from contextlib import nullcontext
+
+    if Path("-") not in paths:
+        if stdin_filename is not None:
+            _usage("--stdin-filename names what standard input is; give '-' as the path to read it")
+        return nullcontext(), paths, project
+    if paths != [Path("-")]:
+        _usage("'-' reads one SOP from standard input; give no other paths with it")
+    if stdin_filename is None:
+        _usage("reading an SOP from standard input needs --stdin-filename PATH, the file it stands for")
+    from .load import unsaved_texts
+
+    data = sys.stdin.buffer.read()
+    return unsaved_texts({stdin_filename: data}), [stdin_filename], project or stdin_filename.parent
 
 
 def _findings_format(output_format: Optional[str], fail_on: str) -> str:

@@ -205,8 +205,13 @@ def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]
     from .errors import UsageError
     from .project import LINK_OUT, LINK_OUT_HINT, leads_outside, yaml_files
 
+    from .load import is_unsaved
+
     files, problems = [], []
     for path in paths:
+        if is_unsaved(path):  # read from standard input or an editor, whether or not it is on disk yet
+            files.append(path)
+            continue
         if not path.exists():
             raise UsageError(f"{path} does not exist")
         if leads_outside(path, root):
