@@ -517,6 +517,18 @@ def serve_command(
             typer.echo("stopped", err=True)
 
 
+@app.command("lsp")
+def lsp_command() -> None:
+    """Run the language server on standard input and output, for editors (needs `pip install "sopgen[lsp]"`)."""
+    try:
+        from .lsp import run
+    except ModuleNotFoundError as missing:
+        if missing.name and missing.name.split(".")[0] in ("pygls", "lsprotocol"):
+            _usage("the language server needs pygls: pip install \"sopgen[lsp]\"")
+        raise
+    run()
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 

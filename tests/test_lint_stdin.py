@@ -62,3 +62,16 @@ journey:
 lint:
   max_steps: 2
 """
+
+
+def test_lsp_without_pygls_says_how_to_install_it(make_project):
+    blocker = ("import sys\n"
+               "class Block:\n"
+               "    def find_spec(self, name, path=None, target=None):\n"
+               "        if name.split('.')[0] in ('pygls', 'lsprotocol'):\n"
+               "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+               "sys.meta_path.insert(0, Block())\n"
+               "sys.argv = ['sopgen', 'lsp']\n"
+               "from sopgen.entry import main\nmain()\n")
+    run = subprocess.run([sys.executable, "-c", blocker], cwd=make_project(), capture_output=True, text=True)
+    assert run.returncode == 2 and 'pip install "sopgen[lsp]"' in run.stderr and "Traceback" not in run.stderr
