@@ -288,7 +288,7 @@ def schema(
                                        help="Folder for the schemas (default: schemas/ in the project)."),
     project: Optional[Path] = ProjectOption,
 ) -> None:
-    """Write JSON Schemas for SOP files and sopgen.yaml, for completion and checks in editors."""
+    """Write JSON Schemas for every input (SOPs, sopgen.yaml, programme, records, stories, audits), for editors."""
     from .errors import SopgenError
     from .project import display_path, find_root
     from .schema_export import SCHEMA_DIR, schema_files
