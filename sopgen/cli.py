@@ -616,7 +616,7 @@ def export_scorm_command(
                                                  "without one, the library by touchpoint)."),
     project: Optional[Path] = ProjectOption,
 ) -> None:
-    """Export a SCORM 1.2 package: one module per week, reporting completion to the LMS."""
+    """Export a SCORM 1.2 package: one module per week, reporting quiz score, pass or fail and time to the LMS."""
     from .errors import SopgenError
     from .training.commands import export_scorm
 
