@@ -111,142 +111,22 @@ def _progress_printer(quiet: bool):
     return show
 
 
-def _codes(values: List[str]) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+             add_help_option=False)
+def lint(ctx: typer.Context) -> None:
+    """Check SOP wording for robotic, over-prescriptive instructions. `sopgen lint -` reads standard input.
 
-
-@app.command()
-def lint(
-    paths: List[Path] = typer.Argument(None, help="SOP files or folders (default: the project's sops/)."),
-    project: Optional[Path] = ProjectOption,
-    output_format: Optional[str] = typer.Option(
-        None, "--format", "-f", help="text, json, github or sarif (default: text; github under GitHub Actions)."),
-    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 at this severity or above: error, warning, "
-                                                             "info or never."),
-    select: List[str] = typer.Option([], "--select", help="Check only these rule codes (comma-separated)."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Do not check these rule codes (comma-separated)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
-    output_file: Optional[Path] = OutputFileOption,
-    statistics: bool = StatisticsOption,
-    stdin_filename: Optional[Path] = typer.Option(
-        None, "--stdin-filename", help="With the path '-': read the SOP from standard input and report it as this "
-                                       "file, with the project found from it (for editors)."),
-) -> None:
-    """Check SOP wording for robotic, over-prescriptive instructions. `sopgen lint -` reads standard input."""
-    from .errors import SopgenError
-    from .pipeline import lint as run_lint
-
-    fmt = _findings_format(output_format, fail_on)
-    reading, paths, project = _stdin_input(paths or [], stdin_filename, project)
-    try:
-        with reading:
-            result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
-    except SopgenError as error:
-        _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos(), project, output_file, statistics)
-
-
-def _stdin_input(paths: List[Path], stdin_filename: Optional[Path], project: Optional[Path]):
-    """For `lint -`: standard input read as the file --stdin-filename names, and the project found from that file."""
-    from contextlib import nullcontext
-
-    if Path("-") not in paths:
-        if stdin_filename is not None:
-            _usage("--stdin-filename names what standard input is; give '-' as the path to read it")
-        return nullcontext(), paths, project
-    if paths != [Path("-")]:
-        _usage("'-' reads one SOP from standard input; give no other paths with it")
-    if stdin_filename is None:
-        _usage("reading an SOP from standard input needs --stdin-filename PATH, the file it stands for")
-    from .load import unsaved_texts
-
-    data = sys.stdin.buffer.read()
-    return unsaved_texts({stdin_filename: data}), [stdin_filename], project or stdin_filename.parent
-
-
-def _findings_format(output_format: Optional[str], fail_on: str) -> str:
-    """The output format for findings (github under GitHub Actions by default), after checking the options."""
-    from .report import FORMATS
-
-    fmt = output_format or _default_format()
-    if fmt not in FORMATS:
-        _usage(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
-    if fail_on not in ("error", "warning", "info", "never"):
-        _usage(f"unknown --fail-on level '{fail_on}'; choose from error, warning, info, never")
-    return fmt
-
-
-def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos, project: Optional[Path],
-                     output_file: Optional[Path] = None, statistics: bool = False) -> None:
-    """Print lint or check findings, then exit 2 if some input was invalid, 1 at --fail-on, else 0.
-
-    With ``output_file``, the findings in ``fmt`` go to that file and standard output gets the
-    report for people (text, or annotations under GitHub Actions), so one run gives both.
+    Its options are parsed in sopgen/findings_cli.py (see `sopgen lint --help`), which also runs
+    it without typer when the command line starts with `sopgen lint`, for a fast start.
     """
-    from .problems import Severity, Summary
+    from .findings_cli import lint_main
 
-    problems = result.problems
-    summary = Summary.of(problems, result.files)
-    shown = fmt if output_file is None else _default_format()
-    if statistics and shown not in ("text", "json"):
-        _usage(f"--statistics counts findings as text or json, not {shown}")
-    if output_file is not None:
-        _write_report(output_file, _formatted(fmt, problems, summary, rule_infos, project, False, False, False),
-                      project)
-    sys.stdout.write(_formatted(shown, problems, summary, rule_infos, project, quiet, statistics,
-                                _color(sys.stdout)))
-    if result.invalid:
-        raise typer.Exit(EXIT_INVALID)
-    if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):
-        raise typer.Exit(EXIT_FINDINGS)
-
-
-def _default_format() -> str:
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def _formatted(fmt: str, problems, summary, rule_infos, project: Optional[Path], quiet: bool, statistics: bool,
-               color: bool) -> str:
-    from .report import render
-
-    if statistics:
-        from .statistics import format_statistics_json, format_statistics_text
-
-        return (format_statistics_text if fmt == "text" else format_statistics_json)(problems, summary)
-    if fmt == "text" and quiet:
-        return "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
-    if fmt in ("github", "sarif"):  # read by GitHub, which resolves paths against the top of the checkout
-        from .project import find_root
-        from .repo_paths import for_repository
-
-        problems = for_repository(problems, find_root(project or Path.cwd()))
-    return render(fmt, problems, summary, rule_infos, color=color, tool_version=__version__)
-
-
-def _write_report(path: Path, text: str, project: Optional[Path]) -> None:
-    """Write --output-file, never over the project's sources (sopgen.yaml, sops/, templates/ …)."""
-    from .errors import SopgenError
-    from .project import find_root, load_config
-    from .training.commands import _write_file
-
-    try:
-        _write_file(path, text.encode("utf-8"), load_config(find_root(project or Path.cwd())))
-    except SopgenError as error:
-        _fail(error)
-    except OSError as error:
-        _usage(f"cannot write {path}: {error.strerror or error}")
+    lint_main(ctx.args)
 
 
 def _usage(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(EXIT_INVALID)
-
-
-def _rule_infos():
-    from .lint.registry import RULES
-    from .report import RuleInfo
-
-    return [RuleInfo(r.code, r.name, r.summary, r.doc, r.severity) for r in RULES]
 
 
 @app.command()
@@ -434,14 +314,16 @@ def check_command(
     from .pipeline import check as run_check
     from .review import rule_infos as review_rule_infos
 
-    fmt = _findings_format(output_format, fail_on)
+    from .findings_cli import codes, findings_format, report_findings, rule_infos
+
+    fmt = findings_format(output_format, fail_on)
     try:
-        result = run_check(project or Path.cwd(), paths or None, _codes(select), _codes(ignore),
+        result = run_check(project or Path.cwd(), paths or None, codes(select), codes(ignore),
                            base=base, changed_since=changed_since)
     except SopgenError as error:
         _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos(), project, output_file,
-                     statistics)
+    report_findings(result, fmt, fail_on, quiet, rule_infos() + review_rule_infos(), project, output_file,
+                    statistics)
 
 
 @app.command("validate")
@@ -455,13 +337,15 @@ def validate_command(
     from .errors import SopgenError
     from .pipeline import validate as run_validate
 
-    fmt = _findings_format(output_format, "error")
+    from .findings_cli import findings_format, report_findings
+
+    fmt = findings_format(output_format, "error")
     try:
         result = run_validate(project or Path.cwd())
     except SopgenError as error:
         _fail(error)
     if result.problems or fmt != "text":
-        _report_findings(result, fmt, "error", False, [], project)
+        report_findings(result, fmt, "error", False, [], project)
 
 
 @app.command("diff")
