@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import queue
 import re
 import shutil
 import subprocess
@@ -67,13 +68,15 @@ def _scorm_again() -> Path:
 
 @pytest.fixture
 def lms(tmp_path):
-    """Serves a folder over HTTP on this machine; returns a function that runs one SCO in the harness."""
+    """Serves the LMS page and a package over HTTP on this machine; returns a function that runs one SCO in
+    headless Chromium, in real time, and returns what the page posts back when the SCO has finished."""
     chromium, runtime = _chromium(), _scorm_again()
     site = tmp_path / "lms"
     site.mkdir()
     shutil.copy(runtime, site / "scorm12.js")
     shutil.copy(TOOLS / "scorm-harness.html", site / "harness.html")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    results: queue.Queue = queue.Queue()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, results, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def run(package: Path, page: str, answers: str = "", scroll: bool = False) -> dict:
@@ -81,17 +84,29 @@ def lms(tmp_path):
             archive.extractall(site)
         url = (f"http://127.0.0.1:{server.server_port}/harness.html?page={page}&answers={answers}"
                + ("&scroll=1" if scroll else ""))
-        dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=15000",
-                              "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
-        found = re.search(r'<pre id="result">(.*?)</pre>', dom, re.S)
-        assert found and found.group(1), dom[-2000:]
-        return json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+        browser = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                    f"--user-data-dir={tmp_path / 'profile'}", url],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            return json.loads(results.get(timeout=90))
+        finally:
+            browser.terminate()
+            browser.wait(timeout=30)
 
     yield run
     server.shutdown()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, results: queue.Queue, *args, **kwargs):
+        self.results = results
+        super().__init__(*args, **kwargs)
+
+    def do_POST(self) -> None:  # noqa: N802 (the name http.server looks for)
+        self.results.put(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8"))
+        self.send_response(204)
+        self.end_headers()
+
     def log_message(self, *args) -> None:
         pass
 
