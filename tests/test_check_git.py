@@ -8,7 +8,7 @@ import re
 import pytest
 
 REWORDED = ("Welcome each guest in your own words and open the door for them.",
-            "Welcome each guest warmly in your own words and hold the door open for them.")
+            "Welcome each guest in your own words and hold the door open for them, bags and all.")
 REVISION_1_3 = """\
 revisions:
   - version: "1.3"

@@ -18,7 +18,7 @@ owner: Head Door Concierge
 purpose: Guests are welcomed.
 steps:
   - do: Always say exactly "Welcome to Harbour House" to every guest.
-    why: It is our standard.
+    why: Guests should feel expected the moment they arrive.
 cues:
   - notice: A guest arrives.
     respond: Open the door.

@@ -84,10 +84,11 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
                     continue
                 hit = next(iter(rule.check(sentence)), None)
                 if hit is not None:
-                    words = " ".join(sentence.text[hit.start:hit.end].split())
-                    report(rule.code, ref.key, sentence.offset + hit.start, ref.text,
+                    start, end = sentence.original_span(hit.start, hit.end)
+                    words = " ".join(ref.text[start:end].split())
+                    report(rule.code, ref.key, start, ref.text,
                            f"{hit.message or rule.message} in {ref.label}: '{_shorten(words)}'", ref.allow,
-                           length=hit.end - hit.start)
+                           length=end - start)
         if selection.active(HOUSE_PHRASE):
             for phrase in settings.flag:
                 for match in re.finditer(rf"\b{re.escape(phrase.phrase)}\b", ref.text, re.IGNORECASE):

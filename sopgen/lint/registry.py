@@ -7,14 +7,14 @@ import re
 from types import ModuleType
 
 from ..problems import Severity
-from .rules import (absolute, choreography, emotion, house_phrase, legalese, missing_cues, missing_recovery,
-                    missing_why, object_language, scripted_speech, social_timing, too_many_steps,
+from .rules import (absolute, choreography, emotion, empty_why, house_phrase, legalese, missing_cues,
+                    missing_recovery, missing_why, object_language, scripted_speech, social_timing, too_many_steps,
                     unobservable_objective, unused_suppression)
 
 RULE_MODULES: tuple[ModuleType, ...] = (
     scripted_speech, choreography, social_timing, emotion, absolute, legalese, object_language,
     missing_why, too_many_steps, house_phrase, unused_suppression, missing_recovery, missing_cues,
-    unobservable_objective,
+    unobservable_objective, empty_why,
 )
 
 

@@ -1,27 +1,40 @@
 """Sentence and phrase helpers shared by the wording rules.
 
-A rule sees one sentence at a time, with three views of it: the original text,
-a lower-cased copy, and a "masked" copy in which quoted speech and phrases the
-project allows are blanked out (offsets are kept, so a match in the masked copy
-points at the same characters in the original).
+A rule sees one sentence at a time, with three views of it: the text as the
+rules read it, a lower-cased copy, and a "masked" copy in which quoted speech
+and phrases the project allows are blanked out (offsets are kept, so a match in
+the masked copy points at the same characters).
+
+The text the rules read is the author's text made plain (see normalise.py):
+invisible characters dropped, look-alike letters and quotes folded. Offsets
+into it are turned back into offsets of the original with
+``Sentence.original_span`` before anything is reported.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, NamedTuple
 
+from .normalise import Plain, plain
+
+# Quotes are bounded in length so that an unclosed quote costs a bounded scan, not the rest of the line:
+# speech longer than that is not a line anyone is asked to say.
 _QUOTE = re.compile(
-    r"""(?<![\w'’])'(?=[^\s'])(?P<single>[^\n]*?[^\s])'(?![\w])"""
-    r"""|‘(?P<curly>[^’\n]+)’"""
-    r"""|"(?P<double>[^"\n]+)\""""
-    r"""|“(?P<dcurly>[^”\n]+)”"""
+    r"""(?<![\w'’])'(?=[^\s'])(?P<single>[^\n]{0,400}?[^\s])'(?![\w])"""
+    r"""|‘(?P<curly>[^’\n]{1,400})’"""
+    r"""|"(?P<double>[^"\n]{1,400})\""""
+    r"""|“(?P<dcurly>[^”\n]{1,400})”"""
 )
 _TOKEN = re.compile(r"[a-z]+|\d+|°")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z‘“'\"(])|\n\s*\n")
+# A sentence ends at . ! ? or ; before a capital, but not after an abbreviation such as "e.g." or "Mrs.".
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!(?i:e\.g\.))(?<!(?i:i\.e\.))(?<!(?i:\bmr\.))(?<!(?i:mrs\.))(?<!(?i:\bms\.))"
+                           r"(?<!(?i:\bdr\.))(?<!(?i:\bst\.))(?<!(?i:\bno\.))(?<!(?i:etc\.))(?<!(?i:approx\.))"
+                           r"\s+(?=[A-Z‘“'\"(])|\n\s*\n")
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +97,12 @@ class Sentence:
     quotes: tuple[Quote, ...]
     whole: str          # the whole field, lower case: context such as a reason given later
     words: frozenset[str]   # the words outside quotes, for a rule's quick keyword check
+    source: Plain | None = None   # the field as written, to map offsets back to it
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the field as written of this sentence's ``[start, end)``."""
+        start, end = self.offset + start, self.offset + end
+        return self.source.original_span(start, end) if self.source else (start, end)
 
     def has(self, name: str) -> bool:
         """Whether any phrase of word list ``name`` occurs outside quotes."""
@@ -94,8 +113,16 @@ class Sentence:
         return _text_has(name, self.whole)
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each of the (sorted, separate) spans replaced by spaces, in one pass."""
+    pieces, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -107,9 +134,17 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
-    """Sentences with their offsets; a semicolon ends a sentence too, as it joins two instructions."""
+    """Sentences with their offsets; a semicolon ends a sentence too, as it joins two instructions.
+
+    A full stop inside quoted speech ("Welcome back! Your usual table?") does not end the sentence.
+    """
+    quotes = find_quotes(text) if ("'" in text or '"' in text) else []
+    starts = [q.start for q in quotes]
     pieces, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        inside = bisect.bisect_right(starts, match.start()) - 1
+        if inside >= 0 and match.start() < quotes[inside].end:
+            continue
         pieces.append((start, text[start:match.start()]))
         start = match.end()
     pieces.append((start, text[start:]))
@@ -117,33 +152,55 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 
 def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
+    """The sentences of a field, read through ``plain`` so that disguised wording is still seen."""
+    source = plain(text)
+    text = source.text
     result = []
     whole = text.lower()
     for offset, piece in split_sentences(text):
         lower = piece.lower()
-        quotes = find_quotes(piece)
-        masked = lower
-        for quote in quotes:
-            masked = _blank(masked, quote.start, quote.end)
+        quotes = find_quotes(piece) if ("'" in piece or '"' in piece) else []
+        masked = _blanked(lower, ((quote.start, quote.end) for quote in quotes))
         for phrase in allowed:
-            for match in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked):
-                masked = _blank(masked, match.start(), match.end())
+            masked = _blanked(masked, (m.span() for m in re.finditer(rf"\b{re.escape(phrase.lower())}\b", masked)))
         result.append(Sentence(piece, offset, lower, masked, tuple(quotes), whole,
-                               frozenset(_TOKEN.findall(masked))))
+                               frozenset(_TOKEN.findall(masked)), source))
     return result
 
 
-NUMBER = (r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+NUMBER = (r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
           r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred|half an?|half|"
           r"a quarter of an?|a few|a couple of|an?)")
 COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
-NEGATION = re.compile(r"\b(?:not|don't|do not|never|no need to|rather than|instead of|avoid|without a)\b[^.;]{0,25}$")
+NEGATION = re.compile(r"\b(?:not(?!\s+(?:known|sure|available|possible|certain|clear|yet|there|here|in|at|on|"
+                      r"yet|able|busy|free|ready))|don't|do not|never|no need to|rather than|instead of|avoid|"
+                      r"without a)\b[^.;,]{0,25}$")
 
 
 def negated(masked: str, start: int) -> bool:
     """Whether the words just before ``start`` negate what follows ("rather than a script")."""
     return NEGATION.search(masked[max(0, start - 40):start]) is not None
+
+
+# Words that lift a demand ("no need to smile"), as opposed to a prohibition ("never lean"),
+# which prescribes behaviour as much as an order does.
+RELEASE = re.compile(r"\b(?:no\s+need\s+to|(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:have|need)\s+to|needn't|"
+                     r"rather\s+than|instead\s+of|not\s+(?:required|necessary|expected)\s+to|"
+                     r"(?:avoid|without|don't|do\s+not|never)\s+(?:forcing|force|forced|faking|fake|put\s+on))\b[^.;,]{0,25}$")
+
+
+def released(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` lift the demand that follows ("no need to smile")."""
+    return RELEASE.search(text[max(0, start - 40):start]) is not None
+
+
+def first_demanded(pattern: re.Pattern, text: str):
+    """The first match whose demand is not lifted by the words before it."""
+    for match in pattern.finditer(text):
+        if not released(text, match.start()):
+            return match
+    return None
 
 
 def first(pattern: re.Pattern, text: str):

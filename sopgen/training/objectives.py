@@ -20,7 +20,7 @@ def lint_objectives(programme_file: ProgrammeFile, selection: Selection) -> list
                 hit = next(iter(rule.check(sentence)), None)
                 if hit is None:
                     continue
-                start, end = sentence.offset + hit.start, sentence.offset + hit.end
+                start, end = sentence.original_span(hit.start, hit.end)
                 line, column, end_line, end_column = (ref.span.locate_range(ref.text, start, end) if ref.span
                                                       else (1, 1, 0, 0))
                 problems.append(Problem(programme_file.path, line, column, rule.code, rule.name,

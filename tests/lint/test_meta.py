@@ -44,8 +44,11 @@ def _all_sentences():
 
     from sopgen.lint.text import sentences
 
-    texts = [e["text"] for p in sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
-             for e in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    from .test_corpus import read_tsv
+
+    corpus = Path(__file__).parent / "corpus"
+    texts = [e["text"] for p in sorted(corpus.glob("*.yaml")) for e in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    texts += [e["text"] for p in sorted(corpus.glob("*.tsv")) for e in read_tsv(p)]
     for path in sorted(CASES_DIR.glob("*.yaml")):
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         texts += spec.get("fail", []) + spec.get("pass", [])

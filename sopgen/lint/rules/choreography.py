@@ -3,9 +3,12 @@
 Looks for gestures and postures (palm up, arm extended, hands behind the back,
 chin raised, which hand to use, a bow or a lean), for distances, paces and
 angles that govern where a colleague stands or walks, and for counted physical
-actions ("knock three times", "nod twice"). Measurements of things (a sign
-one metre from a spill, a temperature in degrees) are not choreography and are
-left alone.
+actions ("knock three times", "nod twice"). Also for orders about posture
+("stand up", "no slouching"), eye contact, the pitch or volume of a voice, the
+side to serve or clear from, the direction to walk round a room and who goes
+first, in any register ("Associate stood and made eye contact"). Measurements
+of things (a sign one metre from a spill, a temperature in degrees) and a
+guest's own posture ("if a guest is standing") are left alone.
 
 People who follow choreography look stiff, and guests feel handled rather than
 welcomed. Describe what the guest should experience (room to breathe, a clear
@@ -17,7 +20,7 @@ Good: Hand over the key card and point out the lifts, so the guest knows where t
 
 import re
 
-from ..text import COUNT, NUMBER, Hit, Sentence, first, keywords
+from ..text import COUNT, NUMBER, Hit, Sentence, alternation, first, keywords, released, words
 
 CODE = "SOP102"
 NAME = "choreography"
@@ -33,7 +36,13 @@ KEYWORDS = keywords("""
     tapped tapping nod nods nodded nodding clap claps clapped clapping ring wave waves waved waving bang bangs rap
     raps step steps pace paces stride strides exactly degree degrees ° angle turn quarter metre metres meter meters
     m cm centimetre centimetres centimeter centimeters millimetre millimetres millimeter millimeters mm foot ft
-    inch inches yard yards length lengths both slight facing
+    inch inches yard yards length lengths both slight facing stand stands standing stood sit sitting seated
+    nod nods nodding slouch slouching slouched lean upright tall attention eye eyes contact stare staring voice voices pitch volume
+    whisper tone loud loudly softly quietly clockwise anticlockwise counterclockwise precede ladies lady women eldest starting 
+    crouch crouching kneel kneeling gesture gesturing gestures gestured squarely faced face faces pockets pocket
+    weight legs feet shake handshake ladies women thumb thumbs elbow elbows
+    pace paces ahead stood rose wave waved waving minute speaking talking speech turn turns turned turning rule hand hands arm arms finger fingers thumb palm palms knee
+    knees leg chin body torso posture gaze shoulder shoulders foot
 """)
 
 _GESTURE = re.compile(
@@ -58,6 +67,69 @@ _GESTURE = re.compile(
     r"|\bfacing\s+(?:towards?\s+)?(?:the\s+)?(?:guest|member|visitor|client|customer|patron|diner)s?\b"
     r"|\bposture\b|\bbow(?:s|ed|ing)?\b(?!\s*tie)|\bcurtsy\b"
 )
+_PERSON_NOUNS = alternation(words("person-nouns"))
+_BODY = (r"(?:hands?|arms?|fingers?|thumbs?|palms?|elbows?|shoulders?|feet|foot|legs?|knees?|chin|body|torso|"
+         r"weight|posture|eyes|gaze)")
+_POSTURE = re.compile(
+    r"\b(?:stand|stands|standing|stood)\s+(?:up\b|tall|straight|upright|still|evenly|to\s+attention|"
+    r"(?:directly\s+)?(?:in\s+front\s+of|beside|next\s+to|at\s+the\s+side\s+of)|"
+    r"when|whenever|while|as|for\s+(?:the|every|each|a)\s+(?:guest|visitor|client|customer|member)|with\s+(?:your|his|her)|"
+    r"facing|(?:,\s*)?not\s+sitting)"
+    r"|\b(?:always|never|should|must|please)\s+(?:\w+\s+)?(?:stand|sit)\b"
+    r"|(?:^|[.,;:!]\s*)stand(?:ing)?\s*(?:[.,;:!]|$)|^\s*stand\b(?!\s+(?:by|out|orders?|for|in\s+for|up\s+for)\b)"
+    r"|\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept)\s+(?:\w+\s+)?(?:seated|standing|upright)\b"
+    r"|\b(?:stood|stands?|rose|rises?|get\s+up|gets\s+up|got\s+up)\s+to\s+(?:greet|welcome|meet|receive|say)\b"
+    r"|\bslouch\w*|\blean(?:s|ing|ed)?\s+(?:on|against|over|across)\b|\bno\s+leaning\b|\bleaning\b(?!\s+towards?\s+(?:the\s+)?(?:idea|option))"
+    r"|\bcrouch\w*|\bkneel\w*|\b(?:at|to)\s+(?:the\s+)?(?:guest'?s?|their|eye)\s+eye[\s-]level\b|\beye[\s-]level\b"
+)
+_BODY_POSITION = re.compile(
+    rf"\b(?:your|his|her|their|both|one|no|with\s+(?:the|your|his|her|an?)|keep|crossed|folded|clasped|inside|"
+    rf"outside|open|whole)\s+(?:(?:left|right|inside|outside|free|open|whole|dominant|other|two|three|four|five)\s+)?{_BODY}\b"
+    rf"(?!\s+(?:are\s+)?(?:full|free|tied))"
+    rf"(?!\s+(?:office|door|chef|waiter|concierge|housekeeper|porter|luggage|bag|wash|"
+    rf"hygiene|sanitis|sanitiz|gel))"
+    rf"|^\s*(?:hands|arms|elbows|feet)\b|\b(?:crossed|folded|clasped)\s+(?:arms|hands|legs)\b"
+    rf"|\bhands?\s+(?:out\s+of|in)\s+(?:your\s+|the\s+)?pockets?\b|\bopen[\s-]palm\w*|\bopen[\s-]hand(?:ed)?\s+(?:service|gesture)"
+    rf"|\bgestur(?:e|es|ed|ing)\s+(?:with|towards?|to)\b|\bwith\s+an?\s+(?:\w+[\s-])?gesture\b"
+    rf"|\b(?:shake|shakes|shaking|shook)\s+hands\b|\bhandshake\b"
+    rf"|^\s*nod(?:s)?\b|\bnodding\b|\bnod\w*\s+(?:your|his|her|their)\s+head\b"
+    rf"|\b(?:face|faces|faced|facing)\s+(?:the|each|every|your|their)\s+(?:{_PERSON_NOUNS})\b|\bsquarely\b"
+    rf"|\bturn\w*\s+(?:your|his|her|their)\s+(?:whole\s+)?(?:body|head|torso|shoulders)\b"
+    rf"|\b(?:your|his|her|their)\s+backs?\s+to\s+(?:the|a|any)\s+(?:{_PERSON_NOUNS})\b"
+    rf"|\breach\w*\s+(?:over|across|in\s+front\s+of)\s+(?:a|the|any|one)\b"
+    rf"|\bturn\w*\s+(?:your|his|her|their)\s+backs?\b|\bwav(?:e|es|ed|ing)\s+(?:goodbye|good-?bye|farewell|off|to\s+(?:the|each|every|departing))\b"
+)
+_EYES = re.compile(
+    r"\beye\s+contact\b|\blook\w*\s+(?:\w+\s+){0,2}in\s+the\s+eyes?\b|\bstar(?:e|es|ing)\s+(?:at|down)\b"
+)
+_VOICE = re.compile(
+    r"\b(?:pitch|volume)\s+of\s+(?:your|his|her|their|the)\s+voice\b"
+    r"|\b(?:raise|raises|raising|lower|lowers|lowering|drop|drops|dropping|keep|keeps|kept|modulate\w*)\s+"
+    r"(?:the\s+(?:pitch|volume)\s+of\s+)?(?:your|his|her|their|the)\s+voice\b"
+    r"|\bvoice\s+(?:\w+\s+){0,3}?(?:low|lowered|soft|quiet|even|level|down|raised|at\s+an?\s+\w+(?:,?\s+\w+)?\s+volume)\b"
+    r"|\bpitch\w*\s+(?:your|his|her|their|the)\s+voice\b|\bwords\s+(?:per|a|an)\s+minute\b|"
+    r"\b(?:speaking|talking)\s+(?:pace|speed|rate)\b|\bpace\s+of\s+(?:your\s+|their\s+)?speech\b"
+    r"|\b(?:near[\s-])?whisper\w*|\b(?:soft|low|even|moderate|quiet|loud),?\s+(?:even\s+)?(?:volume|voice|pitch)\b"
+    r"|\b(?:speak|speaks|speaking|talk|talks|talking)\s+(?:\w+\s+){0,2}?(?:softly|quietly|loudly|slowly|in\s+a\s+(?:low|soft|quiet|hushed|raised))\b"
+)
+_SIDE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:guest'?s?\s+|customer'?s?\s+|diner'?s?\s+|their\s+|his\s+|her\s+)?(?:left|right)"
+    r"(?:[\s-]hand)?(?:\s+side)?\b"
+    r"(?=\s*(?:[.,;:!)]|$|and\b|or\b|side\b|hand\b|of\s+(?:the\s+|each\s+|every\s+)?(?:guest|customer|diner|host|passenger|client)|"
+    r"when\b|while\b|as\b|using\b|with\b))"
+    r"|\b(?:on|to|at)\s+(?:the\s+)?(?:guest'?s?|customer'?s?|diner'?s?|client'?s?|their|his|her)\s+(?:left|right)\b"
+    r"|\b(?:left|right)[\s-]hand\s+side\s+of\s+(?:the\s+|each\s+|every\s+)?(?:guest|customer|diner|client|passenger)"
+    r"|\b(?:anti|counter)?[\s-]?clockwise\b"
+    r"|\b(?:ladies|women|the\s+eldest)\s+first\b|\bstarting\s+with\s+(?:the\s+)?(?:ladies|lady|women|eldest)\b"
+    r"|\bprecede\s+you\b|\b(?:one|a|two|half\s+a)\s+(?:pace|step)s?\s+(?:ahead|behind)\b"
+)
+_HYGIENE_BEFORE = re.compile(r"\b(?:off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
+                             r"disinfect\w*|gel|glove|gloves)\s+$")
+# The guest is the one standing or looking: "if a guest is standing", "guests who avoid eye contact".
+_GUEST_BEFORE = re.compile(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|they|who)\s+"
+                           r"(?:(?:is|are|was|were|who|that|seems?|looks?|appears?|gets?|starts?|begins?|keeps?|"
+                           r"avoids?|prefers?|wants?|likes?|seem\s+to|needs?|can't|cannot)\s+)?$")
+
 _UNIT = (r"(?:metres?|meters?|m|cm|centimet(?:re|er)s?|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
          r"yards?|paces?|steps?|strides?|arm'?s?[\s-]lengths?)")
 _DISTANCE = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*{_UNIT}\b(?!\s+(?:down|up)\b)")
@@ -69,7 +141,11 @@ _PERSONAL = re.compile(
     rf"from\s+(?:the\s+|each\s+|every\s+)?(?:guests?|visitors?|table|desk|counter|door|chair|bed|lift|elevator)|"
     rf"pull\w*\s+out)\b"
 )
-_ARMS_LENGTH = re.compile(r"\b(?:at|within|beyond|an?)\s+arm['’]?s?[\s-]+length\b")
+# A distance that governs contact with people: "greet guests within ten feet", "At 10 feet: make eye contact".
+_NEAR_PEOPLE = re.compile(rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|smil\w*|eye\s+contact|approach\w*|speak\w*|"
+                          rf"meet|meets|step\w*\s+(?:forward|out)|"
+                          rf"escort\w*|walk\w*|{_PERSON_NOUNS}|anyone|someone|everyone)\b")
+_ARMS_LENGTH = re.compile(r"\b(?:at|within|beyond|an?|one|two)\s+(?:one\s+)?arm['’]?s?[\s-]+lengths?\b")
 _OBJECT_PLACEMENT = re.compile(r"\b(?:place|put|set|store|mount|hang|fix|stack|park|leave)\b")
 _ANGLE = re.compile(rf"\b{NUMBER}[\s-]*(?:degrees?|°)(?!\s*(?:c|f|celsius|fahrenheit|centigrade)\b)"
                     r"|\b(?:right|ninety[\s-]degree)\s+angle\b|\bquarter[\s-]turn\b|\bat\s+an\s+angle\b")
@@ -82,11 +158,25 @@ _COUNTED = re.compile(
     rf"|\b{COUNT}\s+(?:knocks|taps|nods|bows|steps?\s+(?:towards|back|forward|ahead))\b"
     rf"|\b(?:more\s+than|within|after|before|at\s+most)\s+{COUNT}\s+(?:steps|paces|strides)\b"
 )
+_NAMED_RULE = re.compile(rf"\b{NUMBER}[\s-]*(?:foot|feet|ft|metre|meter|step|second)[\s-]+rule\b"
+                         r"|\b\d+\s*/\s*\d+\s+rule\b")
 _EXACTLY = re.compile(rf"\bexactly\s+{NUMBER}[\s-]*{_UNIT}\b")
+
+# Each kind as a named group of one pattern, so a sentence is read once for all of them.
+_BODY_MESSAGES = {
+    "posture": "choreography: prescribes a posture",
+    "body": "choreography: prescribes a body position or gesture",
+    "eyes": "choreography: a rule about eye contact",
+    "voice": "choreography: prescribes the pitch or volume of a voice",
+    "side": "choreography: prescribes sides, direction or order",
+}
+_BODY_KINDS = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    ("posture", _POSTURE), ("body", _BODY_POSITION), ("eyes", _EYES), ("voice", _VOICE), ("side", _SIDE))))
+_GESTURES = re.compile("|".join(p.pattern for p in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)))
 
 
 def check(sentence: Sentence):
-    hits = [_hit(sentence, finder) for finder in (_gesture, _angle, _distance)]
+    hits = [_hit(sentence, finder) for finder in (_gesture, _angle, _distance, _body)]
     found = [hit for hit in hits if hit is not None]
     if found:
         yield min(found)
@@ -97,12 +187,8 @@ def _hit(sentence: Sentence, finder):
 
 
 def _gesture(text: str, sentence: Sentence):
-    matches = [first(pattern, text) for pattern in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH)]
-    matches = [m for m in matches if m]
-    if matches:
-        match = min(matches, key=lambda m: m.start())
-        return Hit(match.start(), match.end())
-    return None
+    match = first(_GESTURES, text)
+    return Hit(match.start(), match.end()) if match else None
 
 
 def _angle(text: str, sentence: Sentence):
@@ -114,7 +200,19 @@ def _angle(text: str, sentence: Sentence):
 
 def _distance(text: str, sentence: Sentence):
     distance = _DISTANCE.search(text)
-    if distance and _PERSONAL.search(text) and not _OBJECT_PLACEMENT.search(text[:distance.start()]) \
+    if distance and (_PERSONAL.search(text) or _NEAR_PEOPLE.search(text)) and not _OBJECT_PLACEMENT.search(text[:distance.start()]) \
             and not sentence.has("safety") and not sentence.has("measured-things"):
         return Hit(distance.start(), distance.end(), "choreography: prescribes a distance")
+    return None
+
+
+def _body(text: str, sentence: Sentence):
+    """Posture, body positions, eye contact, voice and sides: the colleague's, not the guest's."""
+    for match in _BODY_KINDS.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if released(text, match.start()) or _GUEST_BEFORE.search(before) or _HYGIENE_BEFORE.search(before) \
+                or sentence.has("safety"):
+            continue
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,.;:!"))
+        return Hit(start, match.end(), _BODY_MESSAGES[match.lastgroup])
     return None

@@ -1,21 +1,27 @@
-"""Mandated emotion: the SOP orders a smile, a laugh or a feeling on cue.
+"""Mandated emotion: the SOP orders a smile, a mood or a personality on cue.
 
-Looks for instructions to smile continuously or at all times, to laugh at
-jokes, to beam, to look happy or sound excited, and to show or express
-delight, enthusiasm or warmth as a requirement. A smile offered "when it
-feels natural" is fine.
+Looks for any instruction or standard that a colleague smile ("Smile.",
+"greet with a smile", "Associate smiled and made eye contact"), laugh or beam;
+for feelings and personality demanded of the person ("be cheerful", "a warm
+and friendly welcome", "greet in a pleasant manner", "project a positive
+attitude", "a bubbly personality", "sound enthusiastic"); and for a prescribed
+expression or tone of voice. It reads every register: an order, a standard in
+the third person ("Staff maintain a cheerful expression") or an audit item
+("Guest was welcomed warmly"). Feelings of the guest ("so guests feel
+welcome"), warm things (a warm towel) and a smile "when it feels natural" are
+left alone.
 
 Emotion on demand reads as fake, and it wears people out. Describe the
 atmosphere you want and why (a guest should feel welcome, a caller should
 hear that you have time for them), and hire and train for warmth.
 
-Bad: Keep a smile visible at all times while guests are in the lobby.
-Good: Be the friendly face a guest sees first: look up, greet them and let them feel you are glad they came.
+Bad: Greet every guest with a warm, friendly smile.
+Good: Look up and greet guests as they arrive, so they feel you are glad they came.
 """
 
 import re
 
-from ..text import Hit, Sentence, first, keywords
+from ..text import Hit, Sentence, alternation, first_demanded, keywords, released, words
 
 CODE = "SOP104"
 NAME = "mandated-emotion"
@@ -23,55 +29,138 @@ SEVERITY = "warning"
 KIND = "text"
 MESSAGE = "mandated emotion or expression"
 HINT = ("describe how the guest should feel and why; warmth comes from attention and care, "
-        "not from an expression worn on cue")
-KEYWORDS = keywords("""
-    laugh laughs laughing giggle giggles giggling giggled chuckle chuckles chuckling chuckled beam beams beaming
-    grin grins grinning happy happier cheerful cheery delighted excited enthusiastic thrilled pleased glad upbeat
-    positive bubbly energetic joyful joyous overjoyed ecstatic elated interested amazed surprised grateful sincere
-    eager jolly enthusiasm delight surprise pleasure excitement warmth joy happiness gratitude positivity passion
-    sincerity cheer cheerfulness friendliness admiration awe amazement fascination smile smiles smiling expression
-    expressions facial face voice tone bright sunny
+        "not from an expression, a mood or a tone of voice worn on cue")
+
+
+def _adverb(adjective: str) -> str:
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    if adjective.endswith("y"):
+        return adjective[:-1] + "ily"
+    return adjective + "ly"
+
+
+_AFFECT = alternation(words("affect-words"))
+_AFFECT_LY = alternation(_adverb(w) for w in words("affect-words")
+                         if not w.endswith(("th", "ness", "ity", "ment", "ion", "joy", "cheer", "light", "ing")))
+KEYWORDS = frozenset(words("affect-words")) | frozenset(_AFFECT_LY.split("|")) | keywords("""
+    smile smiles smiled smiling smiley laugh laughs laughing giggle giggles giggling chuckle chuckles chuckling
+    beam beams beaming grin grins grinning expression expressions facial face voice tone personality attitude
+    demeanour demeanor disposition manner
 """)
 
-_FEELINGS = (r"(?:happy|happier|cheerful|cheery|delighted|excited|enthusiastic|thrilled|pleased|glad|upbeat|"
-             r"positive|bubbly|energetic|joyful|joyous|overjoyed|ecstatic|elated|interested|amazed|surprised|"
-             r"grateful|sincere|eager|jolly)")
-_EMOTION = re.compile(
-    r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming|grin|grins|grinning)\b"
-    rf"|(?<!\bguest\s)(?<!\bguests\s)(?<!\bthey\s)(?<!\bthey\s)(?<!\bwho\s)(?<!\bshe\s)(?<!\bhe\s)"
-    rf"\b(?:look|looking|appear|appearing|sound|sounding|act|remain|stay)\s+(?:\w+\s+)?{_FEELINGS}\b"
-    r"|\b(?:show|shows|showing|express|expresses|expressing|display|displays|displaying|convey|conveys|"
-    r"demonstrate|demonstrates|project|projects|radiate|radiates|exude|exudes|portray)\s+(?:\w+\s+){0,2}"
-    r"(?:enthusiasm|delight|surprise|pleasure|excitement|warmth|joy|happiness|gratitude|positivity|"
-    r"passion|sincerity|cheer|cheerfulness|friendliness|admiration|awe|amazement|fascination)\b"
-    r"|\b(?:keep|kept|maintain|maintains|wear|wears|hold|holds|fix|put\s+on)\s+(?:a|your|the)\s+"
-    r"(?:\w+\s+)?(?:smile|grin|expression)\b"
-    r"|\bsmiles?\s+(?:\w+\s+){0,3}(?:visible|on\s+your\s+face)\b"
-    rf"|\b(?:voice|tone|face)\s+(?:\w+\s+){{0,3}}(?:{_FEELINGS}|bright|sunny|smiling)\b"
-    rf"|(?<!\bguests\s)(?<!\bthey\s)(?<!\bwill\s)\bbe\s+(?:\w+ly\s+)?{_FEELINGS}\b(?!\s+to\b)"
-    r"|\b(?:display|displays|wear|wears|show|shows|adopt|adopts|put\s+on|keep|maintain|hold|assume|make)\s+"
-    r"(?:an?\s+|the\s+|your\s+)?(?:[\w-]+,?\s+){0,2}(?:facial\s+)?expressions?\b|\bfacial\s+expressions?\b"
-    r"|\b(?:face|voice|tone|expression)\s+(?:must|shall|has\s+to|is\s+to)\b"
+# What a feeling is demanded of: the greeting, the voice, the manner, the person.
+_SOCIAL = (r"(?:greetings?|welcomes?|hellos?|goodbyes?|farewells?|salutations?|smiles?|tones?|voices?|manner|"
+           r"attitudes?|demeanou?r|disposition|expressions?|face|faces|personality|personalities|energy|presence|"
+           r"acknowledge?ments?|reception|approach|interactions?|service|greeter|host|hosts|self|impression|"
+           r"telephone\s+manner|phone\s+manner|first\s+impression|hospitality|sense\s+of\s+humou?r)")
+_ORDER = (r"(?:be|being|remain|remains|remained|stay|stays|stayed|appear|appears|appeared|look|looks|looked|sound|sounds|"
+          r"sounded|act|acts|acted|seem|seems|seemed|come\s+across|came\s+across)")
+_SHOW = (r"(?:show|shows|showing|shown|express|expresses|expressing|display|displays|displaying|convey|conveys|"
+         r"conveying|demonstrate|demonstrates|demonstrating|project|projects|projecting|radiate|radiates|exude|"
+         r"exudes|portray|portrays|maintain|maintains|maintaining|keep|keeps|wear|wears|present|presents|"
+         r"offer|offers|offering|give|gives|with|provide|provides|providing|use|uses|using|have|has|bring|brings)")
+_GREETS = (r"(?:greet|greets|greeted|greeting|welcome|welcomes|welcomed|welcoming|acknowledge|acknowledges|"
+           r"acknowledged|thank|thanks|thanked|answer|answers|answered|speak|speaks|spoke|talk|talks|say|says|"
+           r"receive|receives|received|treat|treats|treated|serve|serves|served|assist|assists|assisted|bid|bids)")
+
+_SMILE = re.compile(r"\bsmil(?:e|es|ed|ing|ey)\b")
+_LAUGH = re.compile(r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming|grin|grins|grinning)\b")
+_STAFF = alternation(words("staff-nouns"))
+_DEMANDED = re.compile(
+    rf"\b(?:{_STAFF})\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:(?:always|very|really|so|\w+ly)\s+)?(?:{_AFFECT})\b"
+    r"|\bface\s+(?:light|lights|lit)\s+up\b|"
+    rf"\b{_ORDER}\s+(?:(?:always|very|really|so|more|also|too|\w+ly)\s+)?(?:{_AFFECT})\b"
+    rf"|\b(?:voice|tone|face|expression|manner|attitude|demeanou?r)\s+(?:\w+\s+){{0,3}}?(?:{_AFFECT})\b(?!\s+(?:and\s+)?{_SOCIAL})"
+    r"|\b(?:display|displays|wear|wears|show|shows|adopt|adopts|put\s+on|keep|maintain|maintains|hold|holds|assume|"
+    r"make)\s+(?:an?\s+|the\s+|your\s+)?(?:[\w-]+,?\s+){0,2}(?:facial\s+)?expressions?\b"
+    rf"|\b(?:{_AFFECT})(?:[\s,]+(?:and\s+|or\s+)?(?:{_AFFECT}|polite|courteous|professional|helpful|attentive|"
+    rf"genuine|sincere|personal|inviting|welcoming|approachable|caring|kind)){{0,4}}[\s,]+{_SOCIAL}\b"
+    rf"|\b{_SHOW}\s+(?:(?:a|an|the|your|our|their|his|her|real|genuine|true|natural|some|lots\s+of|plenty\s+of)\s+)?"
+    rf"(?:{_AFFECT})\b"
+    r"|\b(?:facial\s+expressions?|tone\s+of\s+(?:your\s+)?voice|telephone\s+personality|phone\s+personality|"
+    r"(?:bubbly|outgoing|sunny|vibrant|infectious|larger[\s-]than[\s-]life)\s+personality|"
+    r"personality\s+(?:to\s+)?(?:shine|show)\w*)\b"
 )
-_SMILE = re.compile(r"\bsmil(?:e|es|ing)\b")
-_SMILE_RIGID = re.compile(
-    r"\b(?:continuously|constantly|continually|permanently|throughout|whenever|at\s+all\s+times|always|"
-    r"every|each|all\s+the\s+time|on\s+every|the\s+whole|entire|non-stop|nonstop|before\s+(?:answering|"
-    r"picking|you\s+answer|speaking)|so\s+(?:the|that\s+the)\s+(?:caller|guest)\s+(?:can\s+)?hears?|"
-    r"must|shall|required|no\s+matter|regardless|even\s+(?:if|when))\b"
+# A greeting or a welcome done in a manner, whoever is its subject: "Guest was welcomed warmly".
+_MANNER = re.compile(
+    rf"\b{_GREETS}\s+(?:\w+\s+){{0,4}}?(?:in\s+an?\s+|with\s+an?\s+)(?:{_AFFECT})\b"
+    rf"|\b(?:{_AFFECT_LY})\s+{_GREETS}\b|\b{_GREETS}\s+(?:\w+\s+){{0,3}}?(?:{_AFFECT_LY})\b"
 )
-_GENUINE = re.compile(r"\b(?:feels?\s+(?:natural|right|genuine)|when\s+(?:it\s+is\s+)?genuine|if\s+you\s+mean\s+it|"
-                      r"comes\s+naturally|when\s+you\s+mean\s+it)\b")
+# The feeling belongs to the guest, or is the aim rather than the order.
+_FEEL = r"\b(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
+_FEELS = re.compile(_FEEL)
+_GUEST_NOUNS = alternation(words("person-nouns"))
+_PEOPLE = rf"(?:{_GUEST_NOUNS}|them|him|her|everyone|they)"
+_NOT_STAFF = r"(?<!team\s)(?<!staff\s)(?<!crew\s)"
+_GUESTS_FEELING = re.compile(
+    _FEEL +
+    rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left)\s+(?:\w+\s+){{0,2}}(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
+    rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left|keep|keeps|keeping|see|sees)\s+"
+    rf"(?:the\s+|our\s+|your\s+|every\s+|each\s+)?{_PEOPLE}\s+(?:\w+\s+)?$"
+    rf"|{_NOT_STAFF}\b{_PEOPLE}\s+(?:are|is|was|were|seem|seems|look|looks|stay|stays|remain|remains|"
+    r"become|becomes|get|gets|appear|appears|sound|sounds)\s+(?:\w+\s+)?$"
+)
+_SUBJECT_GUEST = re.compile(rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|they|he|she|it|who|someone|anyone)\s+(?:\w+\s+)?$")
+_MODAL_BEFORE = re.compile(r"\b(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)\s+(?:\w+\s+)?$")
+_NOT_SOCIAL_WARMTH = re.compile(r"[\s-]*(?:towels?|drinks?|water|food|meals?|rooms?|colours?|lights?|lighting|"
+                                r"weather|day|days|oven|plates?|milk|with\s+(?:the|a)\s+(?:guest|idea))")
+_GLAD_TO = re.compile(r"(?:happy|glad|pleased)$")
+_WILLING = re.compile(r"\s+to\s+[a-z]")   # "happy to help", "glad to send": willing, not a mood on order
+_GENUINE = re.compile(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:natural|naturally|right|genuine)\b"
+                      r"|\bif\s+you\s+mean\s+it\b|\bwhen\s+you\s+mean\s+it\b|\bno\s+(?:need|one\s+needs)\s+to\s+smile\b")
+_GUEST_SMILES = re.compile(
+    rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"
+    r"|\b(?:make|makes|making|made|see|sees|seeing|bring|brings|put|puts|raise|raises|get|gets|leave|leaves|"
+    r"leaving|left|earn|earns|return|returns|win|wins)\s+(?:\w+\s+){0,3}?(?:a\s+)?smil(?:e|es|ing)\b"
+    r"|\bsmil(?:e|es|ing)\s+(?:back|in\s+return)\b|\bwith\s+a\s+smile\s+on\s+(?:their|the\s+guest'?s?)\b"
+)
 
 
 def check(sentence: Sentence):
     text = sentence.masked
     if _GENUINE.search(text):
         return
-    match = first(_EMOTION, text)
+    for finder in (_smile, _laugh, _manner, _demanded):
+        hit = finder(text)
+        if hit:
+            yield hit
+            return
+
+
+def _smile(text: str):
+    if _GUEST_SMILES.search(text):
+        return None
+    match = first_demanded(_SMILE, text)
     if match:
-        yield Hit(match.start(), match.end())
-        return
-    smile = first(_SMILE, text)
-    if smile and _SMILE_RIGID.search(text):
-        yield Hit(smile.start(), smile.end(), "mandated emotion: a smile on demand")
+        return Hit(match.start(), match.end(), "mandated emotion: a smile on demand")
+    return None
+
+
+def _laugh(text: str):
+    match = first_demanded(_LAUGH, text)
+    return Hit(match.start(), match.end()) if match else None
+
+
+def _manner(text: str):
+    for match in _MANNER.finditer(text):
+        if not released(text, match.start()) and not _FEELS.search(text[max(0, match.start() - 40):match.start()]):
+            return Hit(match.start(), match.end())
+    return None
+
+
+def _demanded(text: str):
+    for match in _DEMANDED.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if released(text, match.start()) or _about_the_guest(before) or _NOT_SOCIAL_WARMTH.match(text, match.end()) \
+                or _GLAD_TO.search(match.group(0)) and _WILLING.match(text, match.end()):
+            continue
+        return Hit(match.start(), match.end())
+    return None
+
+
+def _about_the_guest(before: str) -> bool:
+    """The feeling is the guest's, or the aim ("so guests feel welcome"), not an order to the colleague."""
+    if _GUESTS_FEELING.search(before):
+        return True
+    return bool(_SUBJECT_GUEST.search(before)) and not _MODAL_BEFORE.search(before)

@@ -30,7 +30,7 @@ KEYWORDS = keywords("""
     aforesaid
 """)
 
-_STAFF = (r"you|staff|team|team\s+members?|colleagues?|employees?|associates?|personnel|hosts?|receptionists?|"
+_STAFF = (r"you|staff|host(?:ess|esses)|team|team\s+members?|colleagues?|employees?|associates?|personnel|hosts?|receptionists?|"
           r"concierges?|servers?|waiters?|waitress(?:es)?|porters?|door(?:man|men)|agents?|attendants?|operators?|"
           r"officers?|managers?|supervisors?|bartenders?|crew|guards?|clerks?|the\s+host|the\s+team")
 _LEGAL = re.compile(
@@ -49,12 +49,13 @@ _PARTICIPLE = (r"(?:greeted|welcomed|escorted|offered|thanked|informed|told|addr
                r"presented|seated|served|asked|processed|handled|shown|directed|received|met|assisted|helped|"
                r"given|called|contacted|notified|walked|taken|brought|introduced|advised|reminded|checked\s+in|"
                r"wished|invited|approached|made|kept|treated|provided|updated|offered|sent|asked|spoken\s+to|"
-               r"attended\s+to|looked\s+after|followed\s+up)")
+               r"attended\s+to|followed\s+up)")
 _PASSIVE = re.compile(
     rf"\b{_PEOPLE}\s+(?:(?!who\b|that\b|which\b|whose\b|where\b|how\b|what\b|when\b|why\b|if\b|or\b|and\b|not\b|rather\b)[\w'’-]+\s+){{0,4}}?(?:must|shall|should|will|are\s+to|is\s+to|need\s+to|needs\s+to|has\s+to|"
     rf"have\s+to)?\s*(?:be|are|is|get|gets)\s+(?:always\s+|then\s+|also\s+|promptly\s+|immediately\s+|"
     rf"personally\s+|courteously\s+)?{_PARTICIPLE}\b"
 )
+_CONDITION_AFTER = re.compile(r"[^.;]*\b(?:if|when|whenever|unless|where|once|in\s+case)\b")
 _CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|until|unless|while|after|before|as\s+soon\s+as)\b[^,;]*$")
 
 
@@ -73,9 +74,10 @@ def check(sentence: Sentence):
     match = first(_LEGAL, text) if not _LEGAL_WORDS.isdisjoint(found) else None
     if match is None and not _REQUIRED_WORDS.isdisjoint(found) and not sentence.field_has("safety"):
         match = first(_REQUIRED, text)
-    if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found):
+    if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found) \
+            and not sentence.has("safety"):
         passive = _PASSIVE.search(text)
-        if passive and not _CONDITION.search(text[:passive.start()]):
+        if passive and not _CONDITION.search(text[:passive.start()]) and not _CONDITION_AFTER.match(text, passive.end()):
             match = passive
     if match:
         yield Hit(match.start(), match.end())

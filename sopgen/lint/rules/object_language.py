@@ -1,9 +1,11 @@
 """Guest as object: "process the guest", "handle visitors", "deal with the queue of arrivals".
 
 Looks for verbs that belong to parcels and paperwork (process, handle, deal
-with, batch, funnel, route, push through, dispose of, clear of) applied to
-people. "Process the guest's payment" or "handle visitor badges" are about
-things and are left alone.
+with, batch, funnel, route, push through, log, stamp, time-stamp) applied to
+people, in any register ("process arrivals", "Walk-ins handled at desk 2",
+"Patients processed at window B", "guest intake"), and for throughput counts
+of people ("40 check-ins per hour"). "Process the guest's payment" or "handle
+visitor badges" are about things and are left alone.
 
 Words shape behaviour: people who "process arrivals" end up treating guests
 as throughput. Name the guest and what you do for them.
@@ -14,7 +16,7 @@ Good: Check each guest in at the desk, and give them your full attention while y
 
 import re
 
-from ..text import Hit, Sentence, alternation, first, keywords, words
+from ..text import NUMBER, Hit, Sentence, alternation, first, keywords, words
 
 CODE = "SOP107"
 NAME = "guest-as-object"
@@ -27,10 +29,11 @@ KEYWORDS = keywords("""
     batched funnel funnels funnelled funneled route routes routed push pushes pushed herd herds herded shift shifts
     dispose disposed rid offload offloads offloaded dispatch dispatches dispatched clear clears cleared move moves
     moved shunt shunts shunted turn churn churns churned release releases log cycle cycles cycled feed feeds fed
-    flip flips shuffle shuffles slot slots rotate rotates
+    flip flips shuffle shuffles slot slots rotate rotates logs logged logging stamp stamps stamped stamping
+    timestamp timestamps timestamped intake throughput per
 """)
 
-_PEOPLE = rf"(?:{alternation(words('person-nouns'))}|walk-ins?|queue|crowd)"
+_PEOPLE = rf"(?:{alternation(words('person-nouns'))}|walk-ins?|check-ins|queue|crowd|heads|bodies|pax)"
 _THINGS = (r"(?:'s|’s|data|details|information|records?|luggage|bags?|baggage|belongings|requests?|complaints?|"
            r"feedback|payments?|bookings?|reservations?|keys?|badges?|passes|parcels?|post|mail|lists?|names?|"
            r"quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|items?|property|coats?|orders?|accounts?|files?|forms?|"
@@ -41,7 +44,8 @@ _VERBS = (r"(?:process|processes|processed|processing|handle|handles|handled|han
           r"push|pushes|pushed|herd|herds|herded|shift|shifts|dispose\s+of|get\s+rid\s+of|offload|offloads|"
           r"dispatch|dispatches|dispatched|clear|clears|cleared|move|moves|moved|shunt|shunts|shunted|"
           r"turn\s+over|churn|churns|release|releases|log|cycle|cycles|cycled|feed|feeds|fed|flip|flips|shuffle|"
-          r"shuffles|slot|slots|rotate|rotates)")
+          r"shuffles|slot|slots|rotate|rotates|logs|logged|logging|stamp|stamps|stamped|stamping|"
+          r"time[\s-]?stamp|time[\s-]?stamps|time[\s-]?stamped)")
 _OBJECT = re.compile(
     rf"\b{_VERBS}\s+(?:(?!for\b|of\b|from\b|to\b|with\b|by\b|and\b|or\b|in\b|at\b|on\b)[\w-]+\s+){{0,3}}"
     rf"{_PEOPLE}\b"
@@ -51,7 +55,14 @@ _OBJECT = re.compile(
 )
 _DONE_TO = re.compile(
     rf"\b{_PEOPLE}\s+(?:[\w'’-]+\s+){{0,6}}?(?:be|been|is|are|was|were|get|gets|got)\s+"
-    r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of)\b"
+    r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of|"
+    r"logged|stamped|time[\s-]?stamped|tagged|tallied)\b"
+)
+# Without "be", as in audit items and fragments: "Walk-ins handled at desk 2".
+_DONE_TO_BARE = re.compile(
+    rf"\b{_PEOPLE}\s+(?:processed|handled|batched|logged|stamped|time[\s-]?stamped|funnell?ed|herded|shunted)\b"
+    rf"|\b(?:guest|patient|visitor|passenger|customer|client|member)\s+(?:intake|throughput|processing|handling)\b"
+    rf"|\b{NUMBER}\s+(?:check-ins|arrivals|guests|covers|customers|patients|visitors)\s+(?:per|an|a|every)\s+hour\b"
 )
 _THROUGHPUT = re.compile(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as\s+possible|together|in\s+bulk|"
                          r"towards|to\s+the|to|from|out|on|off|away|along|turns?|covers?)\b")
@@ -59,7 +70,7 @@ _THROUGHPUT = re.compile(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as
 
 def check(sentence: Sentence):
     text = sentence.masked
-    done_to = _DONE_TO.search(text)
+    done_to = _DONE_TO.search(text) or _DONE_TO_BARE.search(text)
     if done_to:
         yield Hit(done_to.start(), done_to.end())
         return
@@ -68,7 +79,7 @@ def check(sentence: Sentence):
         return
     verb = match.group(0).split()[0]
     # "move", "clear", "release", "log", "shift", "push" only objectify people when they are shifted somewhere
-    if verb.startswith(("move", "clear", "release", "log", "shift", "push", "route", "dispatch", "cycle", "feed",
+    if verb.startswith(("move", "clear", "release", "shift", "push", "route", "dispatch", "cycle", "feed",
                         "fed", "flip", "shuffle", "slot", "rotate")) \
             and not verb.startswith("clear") and not _THROUGHPUT.search(text, match.end()):
         return

@@ -1,9 +1,13 @@
 """Scripted speech: the SOP dictates the exact words a colleague must say.
 
 Looks for wording that mandates a script ("say exactly", "in the following
-words", "verbatim", "and nothing else", "the approved greeting") and for a
-quoted line attached to a verb of speaking ("reply with 'My pleasure'") that is
-not offered as an example ("for example", "something like", "in your own words").
+words", "verbatim", "and nothing else", "the approved greeting", "use the
+same greeting for everyone", a tagline or the "proper verbiage"), for lines
+to say with placeholders ("This is [your name] speaking"), for fixed forms of
+address ("Sir / Ma'am"), and for a quoted line attached to a verb of speaking
+in any register ("reply with 'My pleasure'", "Say: '…'", "Host stated '…'",
+"call out 'Welcome in!'") that is not offered as an example ("for example",
+"something like", "you might say", "or simply …", "in your own words").
 
 Guests hear a recited line for what it is, and a colleague reading a script
 stops listening to the person in front of them. Say what the words should
@@ -33,7 +37,8 @@ KEYWORDS = keywords("""
     branded house prescribed signature required sanctioned authorised authorized designated agreed greeting
     greetings welcome salutation farewell sign signoff closing opening response introduction pitch recite recites
     recited reciting recital read only written printed worded shown personalise personalize personalised
-    personalized personalising personalizing
+    personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
+    verbiage proper appropriate correct banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
 """)
 
 _MANDATE = re.compile(
@@ -55,13 +60,38 @@ _MANDATE = re.compile(
     r"|\b(?:use|utili[sz]e|employ)\s+only\s+the\b"
     r"|\bexactly\s+as\s+(?:written|printed|worded|scripted|shown)\b"
     r"|\b(?:do\s+not|don't|never|without)\s+personali[sz]\w*\b"
+    r"|\b(?:same|identical|one|single|uniform)\s+(?:greeting|welcome|words|wording|phrase|line|farewell|script|"
+    r"opening|closing|sign[\s-]?off)\s+(?:for|to|with)\s+(?:every|each|all|any|everyone|everybody)\b"
+    r"|\b(?:approved|standard|official|mandatory|company|corporate|brand|branded|prescribed|signature|required|"
+    r"sanctioned|designated|agreed)\s+(?:[\w-]+\s+){1,2}(?:greeting|phrase|wording|script|welcome|salutation|"
+    r"farewell|introduction|pitch|spiel)s?\b"
+    r"|\b(?:proper|appropriate|correct|right)\s+(?:greeting|verbiage|salutation|phrasing|wording|script|sign[\s-]?off)\b"
+    r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
+    r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary)\b"
+    r"|\b(?:standard|approved|official|set|company|brand)\s+(?:opening|closing)\s+(?:statement|line|remark|words)\b"
+    r"|\bread\w*\s+(?:\w+\s+){0,4}?(?:from|off)\s+the\s+(?:card|script|sheet|prompt|cue\s+card|screen)\b"
 )
+# One form of address for everyone: "Sir / Ma'am", "yes sir", "Mr./Ms.".
+_ADDRESS = re.compile(
+    r"\b(?:as|use|using|with)\s+[\"']?(?:sir|madam|ma'?am)\b|\b(?:sir|madam|ma'?am)\s*(?:/|and|or)\s*(?:sir|madam|ma'?am)\b"
+    r"|\byes\s+(?:sir|madam|ma'?am)\b|\bmr\.?\s*/\s*(?:mrs|ms|miss)\b"
+)
+# A line to say with blanks for the names: "This is [your name] speaking", "Mr./Ms. [Surname]".
+_PLACEHOLDER = re.compile(
+    r"[\[(<{](?=[^\])>}\n]{0,40}\b(?:name|hotel|company|property|surname|title|department|restaurant|guest|"
+    r"your|time\s+of\s+day|outlet|brand|city|business)\b)[a-z][^\])>}\n]{0,40}[\])>}]"
+)
+_LOOSE_QUOTE = re.compile(r"\b(?:or\s+simply|or\s+just|or\s+something\s+similar|whatever\s+(?:suits|feels|fits)|"
+                          r"or\s+words\s+to\s+that\s+effect|in\s+your\s+own\s+way|if\s+you\s+like|"
+                          r"(?:you|they)\s+(?:might|may|could|can)\s+(?:say|ask|try|offer|use)|respect\s+an?)\b")
 _SPEECH = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|ask|asks|reply|replies|respond|responds|answer|answers|"
     r"greet|greets|greeted|announce|announces|repeat|repeats|wish|wishes|thank|thanks|introduce|"
     r"close|closes|end|ends|begin|begins|start|starts|open|opens|sign|signs|use|uses|using|state|states|"
     r"declare|declares|remark|utter|exclaim|pronounce|inform|informs|advise|advises|offer|offers|"
-    r"phrase|words|wording|line|sentence|reply|greeting|with)\b"
+    r"phrase|words|wording|line|sentence|reply|greeting|with|stated|announced|replied|answered|asked|exclaimed|"
+    r"called|calls?\s+out|calling\s+out|shout\w*|recited|saying|welcomed|welcoming|delivers?|delivered|"
+    r"used|tagline|saying|script|card)\b"
 )
 _EVERY = re.compile(r"\b(?:every|each|all|any)\b")
 
@@ -72,12 +102,25 @@ def _spoken(quote) -> bool:
 
 
 def check(sentence: Sentence):
+    if sentence.has("safety"):
+        return      # the exact words of an alarm, a warning or a legal notice are meant to be exact
     mandate = first(_MANDATE, sentence.masked)
     if mandate:
         yield Hit(mandate.start(), mandate.end())
         return
+    offered = phrase_pattern("example-markers").search(sentence.masked) or _LOOSE_QUOTE.search(sentence.masked)
+    if offered:
+        return
+    placeholder = _PLACEHOLDER.search(sentence.lower)
+    if placeholder:
+        yield Hit(placeholder.start(), placeholder.end(), "scripted speech: a line with blanks to fill in")
+        return
+    address = first(_ADDRESS, sentence.masked)
+    if address:
+        yield Hit(address.start(), address.end(), "scripted speech: one form of address for everyone")
+        return
     spoken = [q for q in sentence.quotes if _spoken(q)]
-    if not spoken or phrase_pattern("example-markers").search(sentence.masked):
+    if not spoken:
         return
     before = sentence.masked[:spoken[0].start]
     if _SPEECH.search(before) or _EVERY.search(sentence.masked):

@@ -1,16 +1,20 @@
 """Timings and quotas on social behaviour: seconds to greet, rings to answer, names said twice.
 
 Looks for stopwatch measures of human contact (within a number of seconds,
-by the second ring, eye contact held for two seconds, a check-in of no more
-than 90 seconds), intervals for approaching people ("every ten minutes ask"),
-and quotas for words and gestures ("say their name twice", "thank the guest
-three times"). Operational commitments measured in hours or days ("reply to
-email within one working day") and schedules for things ("change the
-flowers every Monday") are real standards and are left alone.
+by the second ring, "the phone should not ring more than three times", eye
+contact held for two seconds), clock-timed visits to a guest ("check back
+two minutes or two bites into the main course", "offer a drink exactly ten
+minutes after the first"), and quotas for words and gestures ("say their
+name twice", "use the guest's name throughout", "visit each table three
+times", "be the last to speak"). Commitments of the operation ("luggage in
+the room within ten minutes of check-in", "reply to email within one working
+day") and schedules for things ("check the toilets every 30 minutes") are
+real standards and are left alone.
 
 A stopwatch turns a welcome into a task to tick off, and guests notice the
 tick. Say what the timing protects (nobody waits unnoticed, a caller is not
-left ringing) and let people judge the moment.
+left ringing) and let people judge the moment. A service level the operation
+commits to belongs in the SOP's measured standards, with its reason.
 
 Bad: Make eye contact with every arriving guest within four seconds.
 Good: Acknowledge arriving guests straight away, even with a nod while you finish a call, so nobody feels unnoticed.
@@ -18,7 +22,7 @@ Good: Acknowledge arriving guests straight away, even with a nod while you finis
 
 import re
 
-from ..text import COUNT, NUMBER, Hit, Sentence, keywords
+from ..text import COUNT, NUMBER, Hit, Sentence, alternation, keywords, words
 
 CODE = "SOP103"
 NAME = "social-timing"
@@ -26,59 +30,124 @@ SEVERITY = "warning"
 KIND = "text"
 MESSAGE = "timing or quota on social behaviour"
 HINT = ("say what the timing protects (nobody waits unnoticed, the caller is not left ringing) "
-        "instead of a stopwatch or a count; keep hard timings for real service commitments")
+        "instead of a stopwatch or a count; a real service level belongs in the SOP's standards, with its reason")
 KEYWORDS = keywords("""
     second seconds secs sec eye count ring rings minute minutes mins min hour twice thrice times once mention
-    mentions reference references reminder reminders compliment compliments thank yous uses offer offers
-    recommendation recommendations
+    mentions reference references reminder reminders compliment compliments thank yous uses offers
+    recommendation recommendations name names surname surnames throughout whenever last x bites bite sips sip visit
+    visits dot title play course courses mouthful
 """)
 
-_SOCIAL = re.compile(
-    r"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|talk\w*|chat\w*|"
-    r"repl\w*|respond\w*|answer\w*|conversation\w*|interaction\w*|thank\w*|knock\w*|enter\w*|approach\w*|"
-    r"pause\w*|look\w*\s+at|ask\w*|check\w*\s+on|check\w*\s+in\s+on|visit\w*|offer\w*|follow\w*\s+up|"
-    r"say\w*|use\w*|mention\w*|address\w*|small\s+talk|engage\w*|attention|contact|call\w*|"
-    r"guests?|visitors?|callers?|diners?|members?|clients?|patrons?|customers?|passengers?|attendees?|"
-    r"table|tables|seat|seats|queue|updat\w*|inform\w*|famil\w+|groups?|people|children|chat|on\s+the\s+dot)\b"
+# Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
+_PEOPLE = alternation(words("person-nouns"))
+_CONTACT = re.compile(
+    rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|spoke|talk\w*|chat\w*|"
+    r"repl(?:y|ies|ied)|respond\w*|answer\w*|pick\w*\s+up|thank\w*|approach\w*|pause\w*|silence|look\w*\s+at|"
+    r"ask\w*|check\w*\s+(?:back|on|in\s+on|in\s+with|with)|visit\w*|offer\w*|follow\w*\s+up|say\w*|said|mention\w*|"
+    r"address\w*|small\s+talk|engag\w*|reach\w*\s+the\s+(?:kerb|curb|car|guest|table)|return\w*\s+to\s+(?:the\s+)?"
+    r"(?:table|guest|desk)|introduc\w*|serv(?:e|es|ed|ing)\s+(?:the\s+)?(?:guest|table|diner)|interrupt\w*|"
+    rf"listen\w*|attention|contact|conversation\w*|response|(?:updat|inform)\w*\s+(?:the\s+|each\s+|every\s+|waiting\s+)?(?:{_PEOPLE}|them)|chat|call\s+the\s+next|"
+    rf"check\w*\s+(?:satisfaction|how|whether)|(?:top\w*\s+up|refill\w*)\s+(?:the\s+)?\w+'s)\b"
 )
-_SECONDS = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:within|in|for|after)\s+a\s+(?:split\s+)?second\b")
-_MINUTES = re.compile(rf"\b(?:within|every|each|after|in\s+under|under|no\s+more\s+than|at\s+most|"
-                      rf"no\s+longer\s+than|longer\s+than|inside)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:first\s+|next\s+)?"
-                      rf"(?:{NUMBER}\s+)?(?:minutes?|mins?)\b"
-                      rf"|\b(?:within|every|each|in\s+under|under|no\s+more\s+than|at\s+most|no\s+longer\s+than)"
-                      rf"\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
-                      r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b")
+_SECONDS = re.compile(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:few|several|couple\s+of)\s+seconds\b"
+                      r"|\b(?:within|in|for|after)\s+a\s+(?:split\s+)?second\b")
+_CLOCKED = re.compile(
+    rf"\b(?:exactly|precisely|at)\s+(?:{NUMBER}\s+)?(?:minutes?|mins?)\b(?:\s+\d+)?"
+    rf"|\bexactly\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
+    rf"|\b{NUMBER}[\s-]*(?:minutes?|mins?)\s+(?:after|into|before\s+(?:the\s+)?(?:end|guest|course))\b"
+    rf"|\b(?:within|every|each|in\s+under|under|no\s+more\s+than|at\s+most|no\s+longer\s+than|longer\s+than)"
+    rf"\s+(?:the\s+first\s+)?{NUMBER}[\s-]*(?:minutes?|mins?)\b"
+    rf"|\bwithin\s+(?:the|their|his|her|your)\s+first\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
+    r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b|\bat\s+minutes?\s+\d+|\bon\s+the\s+dot\b"
+    r"|\b(?:after|once)\s+(?:the\s+)?(?:first|second|main|starter|entr[eé]e|each|every)\s+(?:course|bite|sip|plate|mouthful|drink)"
+    r"(?:\s+(?:is|has\s+been)\s+(?:served|cleared|delivered))?\b"
+)
+_BITES = re.compile(rf"\b{NUMBER}[\s-]*(?:bites?|sips?|mouthfuls?)\b")
 _EYE_CONTACT = re.compile(r"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b")
-_RINGS = re.compile(r"\b(?:by|before|on|within|after)\s+the\s+(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))"
-                    r"\s+ring\b|\b" + COUNT + r"\s+rings\b"
-                    r"|\b(?:by|before|on|within|after)\s+ring\s+(?:\d|one|two|three|four|five)\b")
-_QUOTA = re.compile(rf"\b(?:twice|thrice|{COUNT}\s+times|at\s+least\s+(?:once|twice|{COUNT}\s+times)|"
-                    r"once\s+(?:per|every|each|a|in\s+every|in\s+each)\s+(?:conversation|call|visit|interaction|"
-                    r"stay|meal|course|check-?in|transaction|exchange|guest|table))\b"
-                    rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
-                    r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?)\b")
+_ORDINAL = r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))"
+_RINGS = re.compile(
+    rf"\b(?:by|before|on|within|after|at)\s+(?:the\s+)?{_ORDINAL}\s+ring\b"
+    rf"|\b(?:{COUNT}|a\s+maximum\s+of\s+{COUNT}|no\s+more\s+than\s+{COUNT}|max\.?\s+{COUNT})\s+rings\b"
+    r"|\b(?:by|before|on|within|after)\s+ring\s+(?:\d|one|two|three|four|five)\b"
+    rf"|\bring\w*\s+(?:more\s+than|over|beyond|longer\s+than)\s+(?:once|twice|thrice|{COUNT}\s+times)\b"
+)
+_TIMES = rf"(?:twice|thrice|{COUNT}(?:\s*-\s*{COUNT})?\s+times|x\s?\d+|\d+\s?x)"
+_QUOTA = re.compile(
+    rf"\b(?:{_TIMES}|at\s+least\s+(?:once|twice|{COUNT}(?:\s+more)?\s+times)|"
+    r"once\s+(?:per|every|each|a|in\s+every|in\s+each)\s+(?:conversation|call|visit|interaction|"
+    r"stay|meal|course|check-?in|transaction|exchange|guest|table))\b"
+    rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
+    r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
+)
 _QUOTA_ACTS = re.compile(
     r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|"
-    r"name|names|recommend|suggest|upsell|promote|pitch)\w*\b"
+    r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak)\w*\b"
 )
+# The guest's name, used as a quota: "use the guest's name throughout", "Name x3 per call".
+_NAME = re.compile(
+    r"\b(?:use|uses|used|using|work|works|weave|weaves|say|says|repeat|repeats|repeated|mention|mentions)\s+"
+    r"(?:(?:the|their|each|every|his|her)\s+)?(?:\w+(?:'s|s'|s)?\s+)?(?:(?:title|first|full)\s+(?:and\s+)?)?"
+    r"(?:first\s+|sur|last\s+)?names?\b"
+    r"|\b(?:name|title|surname)\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:used|repeated|said|mentioned)\b"
+    r"|\bkeep\w*\s+(?:the\s+)?(?:\w+(?:'s|s')\s+)?name\s+in\s+play\b"
+    r"|^\s*names?\s+(?:x\s?\d|\d\s?x|-|:)"
+    r"|\bby\s+(?:(?:their|his|her|the\s+guest'?s?)\s+)?(?:sur|first\s+|last\s+)?name\b"
+)
+_NAME_QUOTA = re.compile(
+    rf"\b(?:throughout|through\s+out|whenever|at\s+least|as\s+often\s+as|more\s+often|in\s+play|repeatedly|regularly|every|each|all|always|"
+    rf"min|minimum|per\s+call|per\s+conversation|{_TIMES}|once)\b|^\s*names?\b"
+)
+# "Use the guest's name" with no "if" or "when": a name said because the standard says so.
+_USE_NAME = re.compile(r"(?:use|uses|used|using|work|works|weave|weaves)\b")
+_CONDITION = re.compile(r"\b(?:if|when|whenever|once|where|unless|after)\b")
+_LAST_WORD = re.compile(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+speak\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b")
 _THINGS = re.compile(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+the|inspect\w*|wipe\w*|"
                      r"tidy\w*|count\w*|record\w*|log\s+the|print\w*|test\w*)\b")
 
 
 def check(sentence: Sentence):
     text = sentence.masked
-    rings = _RINGS.search(text)
-    if rings:
-        yield Hit(rings.start(), rings.end())
-        return
+    for finder in (_rings, _seconds, _clock, _quota, _name, _last_word):
+        hit = finder(text, sentence)
+        if hit:
+            yield hit
+            return
+
+
+def _rings(text: str, sentence: Sentence):
+    match = _RINGS.search(text)
+    return Hit(match.start(), match.end()) if match else None
+
+
+def _seconds(text: str, sentence: Sentence):
     match = _SECONDS.search(text) or _EYE_CONTACT.search(text)
-    if match and _SOCIAL.search(text) and not sentence.has("safety"):
-        yield Hit(match.start(), match.end())
-        return
-    minutes = _MINUTES.search(text)
-    if minutes and _SOCIAL.search(text) and not _THINGS.search(text):
-        yield Hit(minutes.start(), minutes.end())
-        return
-    quota = _QUOTA.search(text)
-    if quota and _QUOTA_ACTS.search(text) and not sentence.has("safety"):
-        yield Hit(quota.start(), quota.end(), "quota on social behaviour")
+    if match and _CONTACT.search(text) and not sentence.has("safety"):
+        return Hit(match.start(), match.end())
+    return None
+
+
+def _clock(text: str, sentence: Sentence):
+    """A visit to a guest on the clock or by the bite, rather than when the guest is ready."""
+    match = _CLOCKED.search(text) or _BITES.search(text)
+    if match and _CONTACT.search(text) and not _THINGS.search(text) and not sentence.has("safety"):
+        return Hit(match.start(), match.end(), "timing on social behaviour: a visit on the clock")
+    return None
+
+
+def _quota(text: str, sentence: Sentence):
+    match = _QUOTA.search(text)
+    if match and _QUOTA_ACTS.search(text) and not sentence.has("safety"):
+        return Hit(match.start(), match.end(), "quota on social behaviour")
+    return None
+
+
+def _name(text: str, sentence: Sentence):
+    match = _NAME.search(text)
+    if match and (_NAME_QUOTA.search(text) or _USE_NAME.match(match.group(0)) and not _CONDITION.search(text)):
+        return Hit(match.start(), match.end(), "quota on social behaviour: the guest's name as a count")
+    return None
+
+
+def _last_word(text: str, sentence: Sentence):
+    match = _LAST_WORD.search(text)
+    return Hit(match.start(), match.end(), "quota on social behaviour: who speaks last") if match else None
