@@ -30,7 +30,7 @@ class Insertion:
 
 def same_file(shown: str, path: Path) -> bool:
     """Whether a problem's path (as shown: relative to the current folder, or absolute) is ``path``."""
-    return os.path.abspath(shown) == os.path.abspath(path)
+    return os.path.realpath(shown) == os.path.realpath(path)
 
 
 def document_problems(path: Path, text: str) -> list[Problem]:
@@ -60,7 +60,7 @@ def document_problems(path: Path, text: str) -> list[Problem]:
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 # --------------------------------------------------------------------------- explanations

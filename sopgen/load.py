@@ -125,7 +125,7 @@ _UNSAVED: dict[str, bytes] = {}
 def unsaved_texts(texts: Mapping[Path, bytes]) -> Iterator[None]:
     """While inside, reading any of these paths gives the bytes given instead of what is on disk."""
     saved = dict(_UNSAVED)
-    _UNSAVED.update({os.path.abspath(path): data for path, data in texts.items()})
+    _UNSAVED.update({os.path.realpath(path): data for path, data in texts.items()})
     try:
         yield
     finally:
@@ -134,12 +134,12 @@ def unsaved_texts(texts: Mapping[Path, bytes]) -> Iterator[None]:
 
 
 def is_unsaved(path: Path) -> bool:
-    return os.path.abspath(path) in _UNSAVED
+    return bool(_UNSAVED) and os.path.realpath(path) in _UNSAVED
 
 
 def read_source(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> Source:
     """Read a file as UTF-8 text; a byte-order mark and Windows line endings are fine."""
-    unsaved = _UNSAVED.get(os.path.abspath(path))
+    unsaved = _UNSAVED.get(os.path.realpath(path)) if _UNSAVED else None  # the same file, however it is named
     try:
         if unsaved is not None:
             data, size = unsaved[:max_bytes + 1], len(unsaved)

@@ -245,3 +245,10 @@ programmes:
         assessment:
           observed_by: trainer
 """
+
+
+def test_a_file_opened_through_a_linked_folder_is_read_from_the_editor(client, project, VALID_SOP, tmp_path):
+    link = tmp_path / "linked"
+    link.symlink_to(project, target_is_directory=True)
+    diagnostics = open_document(client, link / "sops/door/welcome-arrivals.yaml", VALID_SOP.replace(*ROBOTIC))
+    assert [d["code"] for d in diagnostics] == ["SOP105"]
