@@ -88,3 +88,53 @@ def test_check_jsonschema_catches_a_mistake(schema_dir, tmp_path, name):
     run = subprocess.run([_check_jsonschema(), "--schemafile", str(schema_dir / name), str(broken)],
                          capture_output=True, text=True)
     assert run.returncode == 1, run.stdout + run.stderr
+
+
+# --------------------------------------------------------------------------- in yaml-language-server
+
+@pytest.fixture
+def yaml_server(tmp_path, run_cli, stdio_lsp):
+    """yaml-language-server (the one VS Code's YAML extension runs) on a new project, with init's settings."""
+    server = shutil.which("yaml-language-server")
+    if server is None:
+        pytest.skip("yaml-language-server is not installed (npm install -g yaml-language-server)")
+    run_cli(["init", tmp_path])
+    settings = json.loads((tmp_path / ".vscode/settings.json").read_text(encoding="utf-8"))
+    yaml_settings = {"schemas": settings["yaml.schemas"], "validate": True, "completion": True, "hover": True}
+    sections = {"yaml": yaml_settings, "[yaml]": {}, "editor": {}, "files": {}, "http": {}}
+    client = stdio_lsp([server, "--stdio"], tmp_path, lambda item: sections.get(item.get("section")))
+    client.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(),
+                                  "workspaceFolders": [{"uri": tmp_path.as_uri(), "name": "project"}],
+                                  "capabilities": {"workspace": {"configuration": True}}})
+    client.notify("initialized", {})
+    client.notify("workspace/didChangeConfiguration", {"settings": {"yaml": yaml_settings}})
+    client.root = tmp_path
+    return client
+
+
+def _diagnostics(client, name: str, text: str) -> list[dict]:
+    path = client.root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": path.as_uri(), "languageId": "yaml",
+                                                            "version": 1, "text": text}})
+    return client.notification("textDocument/publishDiagnostics",
+                               lambda params: params["uri"] == path.as_uri())["diagnostics"]
+
+
+def _changed(client, name: str, text: str) -> list[dict]:
+    uri = (client.root / name).as_uri()
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": text}]})
+    return client.notification("textDocument/publishDiagnostics", lambda params: params["uri"] == uri)["diagnostics"]
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_the_editor_settings_init_writes_make_yaml_language_server_use_each_schema(yaml_server, name):
+    source, right, wrong = MISTAKES[name]
+    target = {"programme.schema.json": "programme.yaml", "record.schema.json": "records/sign-offs.yaml",
+              "story.schema.json": "stories/a-story.yaml", "audit.schema.json": "audits/door/2026-09-02.yaml"}[name]
+    text = (REPO / source).read_text(encoding="utf-8")
+    assert _diagnostics(yaml_server, target, text) == []
+    broken = _changed(yaml_server, target, text.replace(right, wrong, 1))
+    assert broken, f"yaml-language-server found nothing wrong in {target} with {wrong!r}"

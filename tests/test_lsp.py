@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import queue
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,71 +10,6 @@ import pytest
 pytest.importorskip("pygls", reason="the language server needs pygls (pip install 'sopgen[lsp]')")
 
 ROBOTIC = ("Watch the approach", "Always watch the approach")
-TIMEOUT = 30
-
-
-class StdioClient:
-    """Just enough of an LSP client: Content-Length framing, requests with ids, notifications kept in order."""
-
-    def __init__(self, cwd: Path):
-        self.process = subprocess.Popen([sys.executable, "-m", "sopgen", "lsp"], cwd=cwd, stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.incoming: queue.Queue = queue.Queue()
-        self.notifications: list[dict] = []
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        stream = self.process.stdout
-        while True:
-            headers = {}
-            while True:
-                line = stream.readline()
-                if not line:
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                headers[name.strip().lower()] = value.strip()
-            self.incoming.put(json.loads(stream.read(int(headers["content-length"]))))
-
-    def _send(self, message: dict) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
-
-    def notify(self, method: str, params: dict) -> None:
-        self._send({"method": method, "params": params})
-
-    def request(self, method: str, params: dict):
-        self.next_id += 1
-        self._send({"id": self.next_id, "method": method, "params": params})
-        while True:
-            message = self.incoming.get(timeout=TIMEOUT)
-            if message.get("id") == self.next_id and "method" not in message:
-                assert "error" not in message, message["error"]
-                return message.get("result")
-            self._keep(message)
-
-    def _keep(self, message: dict) -> None:
-        if "method" in message and "id" in message:  # a request from the server: answer it
-            self._send({"id": message["id"], "result": None})
-        self.notifications.append(message)
-
-    def notification(self, method: str, match=lambda params: True) -> dict:
-        while True:
-            for index, message in enumerate(self.notifications):
-                if message.get("method") == method and match(message["params"]):
-                    return self.notifications.pop(index)["params"]
-            self._keep(self.incoming.get(timeout=TIMEOUT))
-
-    def close(self) -> int:
-        self.request("shutdown", None)
-        self.notify("exit", None)
-        try:
-            return self.process.wait(timeout=TIMEOUT)
-        finally:
-            self.process.kill()
 
 
 @pytest.fixture
@@ -92,8 +23,8 @@ def project(make_project, VALID_SOP):
 
 
 @pytest.fixture
-def client(project):
-    started = StdioClient(project)
+def client(project, stdio_lsp):
+    started = stdio_lsp([sys.executable, "-m", "sopgen", "lsp"], project)
     result = started.request("initialize", {"processId": None, "rootUri": project.as_uri(), "capabilities": {}})
     started.notify("initialized", {})
     started.capabilities = result["capabilities"]
