@@ -33,7 +33,7 @@ def client(project, stdio_lsp):
         started.process.kill()
 
 
-def open_document(client: StdioClient, path: Path, text: str, version: int = 1) -> list[dict]:
+def open_document(client, path: Path, text: str, version: int = 1) -> list[dict]:
     uri = path.as_uri()
     client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": version,
                                                             "text": text}})
