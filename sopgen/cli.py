@@ -28,6 +28,12 @@ app = typer.Typer(
 ProjectOption = typer.Option(None, "--project", "-p", help="The project folder (default: found from here upwards).",
                              file_okay=False, exists=True)
 
+OutputFileOption = typer.Option(
+    None, "--output-file", "-o", dir_okay=False,
+    help="Write the findings in --format to this file, and the report for people (text, or annotations under "
+         "GitHub Actions) to standard output.")
+StatisticsOption = typer.Option(False, "--statistics", help="Count the findings per rule instead of listing them.")
+
 
 def _version(value: bool) -> None:
     if value:
@@ -105,74 +111,22 @@ def _progress_printer(quiet: bool):
     return show
 
 
-def _codes(values: List[str]) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+             add_help_option=False)
+def lint(ctx: typer.Context) -> None:
+    """Check SOP wording for robotic, over-prescriptive instructions. `sopgen lint -` reads standard input.
 
+    Its options are parsed in sopgen/findings_cli.py (see `sopgen lint --help`), which also runs
+    it without typer when the command line starts with `sopgen lint`, for a fast start.
+    """
+    from .findings_cli import lint_main
 
-@app.command()
-def lint(
-    paths: List[Path] = typer.Argument(None, help="SOP files or folders (default: the project's sops/)."),
-    project: Optional[Path] = ProjectOption,
-    output_format: Optional[str] = typer.Option(
-        None, "--format", "-f", help="text, json, github or sarif (default: text; github under GitHub Actions)."),
-    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 at this severity or above: error, warning, "
-                                                             "info or never."),
-    select: List[str] = typer.Option([], "--select", help="Check only these rule codes (comma-separated)."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Do not check these rule codes (comma-separated)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
-) -> None:
-    """Check SOP wording for robotic, over-prescriptive instructions."""
-    from .errors import SopgenError
-    from .pipeline import lint as run_lint
-
-    fmt = _findings_format(output_format, fail_on)
-    try:
-        result = run_lint(project or Path.cwd(), paths or None, _codes(select), _codes(ignore))
-    except SopgenError as error:
-        _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos())
-
-
-def _findings_format(output_format: Optional[str], fail_on: str) -> str:
-    """The output format for findings (github under GitHub Actions by default), after checking the options."""
-    from .report import FORMATS
-
-    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if fmt not in FORMATS:
-        _usage(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
-    if fail_on not in ("error", "warning", "info", "never"):
-        _usage(f"unknown --fail-on level '{fail_on}'; choose from error, warning, info, never")
-    return fmt
-
-
-def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos) -> None:
-    """Print lint or check findings, then exit 2 if some input was invalid, 1 at --fail-on, else 0."""
-    from .problems import Severity, Summary
-    from .report import render
-
-    problems = result.problems
-    summary = Summary.of(problems, result.files)
-    if fmt == "text" and quiet:
-        text = "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
-    else:
-        text = render(fmt, problems, summary, rule_infos, color=_color(sys.stdout), tool_version=__version__)
-    sys.stdout.write(text)
-    if result.invalid:
-        raise typer.Exit(EXIT_INVALID)
-    if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):
-        raise typer.Exit(EXIT_FINDINGS)
+    lint_main(ctx.args)
 
 
 def _usage(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(EXIT_INVALID)
-
-
-def _rule_infos():
-    from .lint.registry import RULES
-    from .report import RuleInfo
-
-    return [RuleInfo(r.code, r.name, r.summary, r.doc, r.severity) for r in RULES]
 
 
 @app.command()
@@ -214,7 +168,7 @@ def schema(
                                        help="Folder for the schemas (default: schemas/ in the project)."),
     project: Optional[Path] = ProjectOption,
 ) -> None:
-    """Write JSON Schemas for SOP files and sopgen.yaml, for completion and checks in editors."""
+    """Write JSON Schemas for every input (SOPs, sopgen.yaml, programme, records, stories, audits), for editors."""
     from .errors import SopgenError
     from .project import display_path, find_root
     from .schema_export import SCHEMA_DIR, schema_files
@@ -237,6 +191,10 @@ def init(
                                           help="A touchpoint id for the journey; repeat or separate with commas "
                                                "(default: seven, from door to bookings)."),
     ci: Optional[str] = typer.Option(None, "--ci", help="Also write a CI workflow: github."),
+    install_spec: Optional[str] = typer.Option(
+        None, "--install-spec", help="How the CI workflow installs sopgen: a pip requirement such as "
+                                     "'sopgen @ git+https://github.com/your-org/sopgen@v0.1.0' (default: the "
+                                     "source this sopgen was installed from, when pip recorded it)."),
 ) -> None:
     """Start a project: sopgen.yaml, an example SOP per touchpoint, schemas and editor settings."""
     from .errors import SopgenError
@@ -244,7 +202,7 @@ def init(
 
     wanted = [tid.strip() for value in touchpoints for tid in value.split(",") if tid.strip()]
     try:
-        created = init_project(directory, wanted, ci)
+        created = init_project(directory, wanted, ci, install_spec=install_spec)
     except SopgenError as error:
         _fail(error)
     typer.echo(describe_init(directory, created))
@@ -348,19 +306,46 @@ def check_command(
                                                           "(comma-separated)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Do not check these codes (comma-separated)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: findings only, no hints or summary."),
+    output_file: Optional[Path] = OutputFileOption,
+    statistics: bool = StatisticsOption,
 ) -> None:
     """Review SOPs in one go: validation, wording, references between SOPs, duplicate ids and version bumps."""
     from .errors import SopgenError
     from .pipeline import check as run_check
     from .review import rule_infos as review_rule_infos
 
-    fmt = _findings_format(output_format, fail_on)
+    from .findings_cli import codes, findings_format, report_findings, rule_infos
+
+    fmt = findings_format(output_format, fail_on)
     try:
-        result = run_check(project or Path.cwd(), paths or None, _codes(select), _codes(ignore),
+        result = run_check(project or Path.cwd(), paths or None, codes(select), codes(ignore),
                            base=base, changed_since=changed_since)
     except SopgenError as error:
         _fail(error)
-    _report_findings(result, fmt, fail_on, quiet, _rule_infos() + review_rule_infos())
+    report_findings(result, fmt, fail_on, quiet, rule_infos() + review_rule_infos(), project, output_file,
+                    statistics)
+
+
+@app.command("validate")
+def validate_command(
+    project: Optional[Path] = ProjectOption,
+    output_format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="text, json, github or sarif (default: text; github under GitHub Actions)."),
+) -> None:
+    """Check that every input of the project is valid (SOPs, sopgen.yaml, programme, records, stories, audits),
+    without the wording rules: exit 2 and list the problems if not. For pre-commit and scripts."""
+    from .errors import SopgenError
+    from .pipeline import validate as run_validate
+
+    from .findings_cli import findings_format, report_findings
+
+    fmt = findings_format(output_format, "error")
+    try:
+        result = run_validate(project or Path.cwd())
+    except SopgenError as error:
+        _fail(error)
+    if result.problems or fmt != "text":
+        report_findings(result, fmt, "error", False, [], project)
 
 
 @app.command("diff")
@@ -414,6 +399,18 @@ def serve_command(
             server.wait()
         except KeyboardInterrupt:
             typer.echo("stopped", err=True)
+
+
+@app.command("lsp")
+def lsp_command() -> None:
+    """Run the language server on standard input and output, for editors (needs `pip install "sopgen[lsp]"`)."""
+    try:
+        from .lsp import run
+    except ModuleNotFoundError as missing:
+        if missing.name and missing.name.split(".")[0] in ("pygls", "lsprotocol"):
+            _usage("the language server needs pygls: pip install \"sopgen[lsp]\"")
+        raise
+    run()
 
 
 def _interrupt(signum, frame) -> None:
@@ -503,7 +500,7 @@ def export_scorm_command(
                                                  "without one, the library by touchpoint)."),
     project: Optional[Path] = ProjectOption,
 ) -> None:
-    """Export a SCORM 1.2 package: one module per week, reporting completion to the LMS."""
+    """Export a SCORM 1.2 package: one module per week, reporting quiz score, pass or fail and time to the LMS."""
     from .errors import SopgenError
     from .training.commands import export_scorm
 

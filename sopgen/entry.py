@@ -1,4 +1,5 @@
-"""The `sopgen` command's entry point: `sopgen --version` is answered before the CLI (and typer) is imported."""
+"""The `sopgen` command's entry point: `sopgen --version` and `sopgen lint` run before the CLI (and typer,
+with pydantic and click) is imported, since pre-commit and editors start them again and again."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ def main() -> None:
 
         print(f"sopgen {__version__}")
         return
+    if sys.argv[1:2] == ["lint"]:
+        from .findings_cli import lint_main
+
+        lint_main(sys.argv[2:])
     from .cli import main as run_cli
 
     run_cli()

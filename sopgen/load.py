@@ -12,9 +12,11 @@ import codecs
 import os
 import re
 from array import array
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator, Mapping
 
 import yaml
 
@@ -114,16 +116,41 @@ def problem(source_display: str, line: int, column: int, code: str, rule: str,
     return Problem(source_display, line, column, code, rule, Severity.ERROR, message, hint)
 
 
+# Texts read instead of the files at these absolute paths: standard input for `sopgen lint -`,
+# or an editor's unsaved buffers for `sopgen lsp`.
+_UNSAVED: dict[str, bytes] = {}
+
+
+@contextmanager
+def unsaved_texts(texts: Mapping[Path, bytes]) -> Iterator[None]:
+    """While inside, reading any of these paths gives the bytes given instead of what is on disk."""
+    saved = dict(_UNSAVED)
+    _UNSAVED.update({os.path.realpath(path): data for path, data in texts.items()})
+    try:
+        yield
+    finally:
+        _UNSAVED.clear()
+        _UNSAVED.update(saved)
+
+
+def is_unsaved(path: Path) -> bool:
+    return bool(_UNSAVED) and os.path.realpath(path) in _UNSAVED
+
+
 def read_source(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> Source:
     """Read a file as UTF-8 text; a byte-order mark and Windows line endings are fine."""
+    unsaved = _UNSAVED.get(os.path.realpath(path)) if _UNSAVED else None  # the same file, however it is named
     try:
-        if path.is_dir():
+        if unsaved is not None:
+            data, size = unsaved[:max_bytes + 1], len(unsaved)
+        elif path.is_dir():
             raise LoadFailed(problem(display, 0, 0, "SOP001", "unreadable-file",
                                      "is a directory, not a YAML file",
                                      "rename the directory so its name does not end in .yaml"))
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)  # never more, not even from a device or a growing file
-            size = os.fstat(handle.fileno()).st_size
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)  # never more, not even from a device or a growing file
+                size = os.fstat(handle.fileno()).st_size
         if len(data) > max_bytes:
             told = f"{size:,} bytes; " if size > max_bytes else ""
             raise LoadFailed(problem(

@@ -2,12 +2,15 @@
 
 Everything taken from an SOP file, its name or the command line is untrusted
 and passes through ``escape``, so that it shows as text: it cannot open HTML,
-make a link or an image, mention a person or break out of its list item.
+make a link or an image, mention a person, refer to an issue or a commit,
+hide or reorder text with invisible characters, or break out of its list item.
+The comment stays within GitHub's size limit, however many SOPs changed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .changes import Item, SopChanges
 from .gitrefs import ADDED, DELETED, RENAMED
@@ -15,29 +18,52 @@ from .gitrefs import ADDED, DELETED, RENAMED
 MARKER = "<!-- sopgen diff -->"  # lets a CI job find and update its earlier comment
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]()!|~$])")
-_AUTOLINKS = re.compile(r"(?i)(://|\bwww\.|@)")
+_AUTOLINKS = re.compile(r"(?i)(://|\bwww\.|@|#(?=\d)|\bgh-(?=\d))")
+# What GitHub may link to a commit: a run of 7 to 40 hex digits with a letter and a digit in it.
+_COMMIT_LIKE = re.compile(r"\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\b", re.I)
 _ZERO_WIDTH_SPACE = "\u200b"
+#: GitHub's limit for a comment is 65,536 characters; this leaves room for a job to add to it.
+MAX_COMMENT_CHARS = 60_000
+
+
+def show_invisible(text: str) -> str:
+    """Control and format characters (bidirectional overrides, zero-width spaces …) as a visible ``[U+202E]``."""
+    return "".join(f"[U+{ord(char):04X}]" if unicodedata.category(char) in ("Cc", "Cf") else char
+                   for char in text)
 
 
 def escape(text: str) -> str:
     """Untrusted text as inline Markdown that renders as exactly that text, on one line."""
-    text = " ".join(str(text).split())
+    text = show_invisible(" ".join(str(text).split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # GitHub turns bare URLs, www. names, e-mail addresses and @names into links; a
-    # zero-width space inside the pattern stops that and still reads the same.
+    # GitHub turns bare URLs, www. names, e-mail addresses, @names, #123 and GH-123 issue
+    # references and commit ids into links; a zero-width space inside the pattern stops that
+    # and still reads the same.
     text = _AUTOLINKS.sub(lambda m: m.group(1)[:1] + _ZERO_WIDTH_SPACE + m.group(1)[1:], text)
+    text = _COMMIT_LIKE.sub(lambda m: _ZERO_WIDTH_SPACE.join(re.findall(".{1,6}", m.group(0))), text)
     return _INLINE_SYNTAX.sub(r"\\\1", text)
 
 
-def render_markdown(changes: list[SopChanges], ref: str) -> str:
+def render_markdown(changes: list[SopChanges], ref: str, max_chars: int = MAX_COMMENT_CHARS) -> str:
+    """The comment; SOPs that would take it past ``max_chars`` are counted in a last line instead."""
     lines = [MARKER, f"### SOP changes against {escape(ref)}", ""]
     if not changes:
         lines.append("No SOP files changed.")
         return "\n".join(lines) + "\n"
     lines += [_count_line(changes), ""]
-    for change in changes:
-        lines += _sop_section(change)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines) + "\n"
+    for shown, change in enumerate(changes):
+        section = "\n".join(_sop_section(change)) + "\n"
+        if len(text) + len(section) + len(_more_line(len(changes))) > max_chars:
+            return text + _more_line(len(changes) - shown)
+        text += section
+    return text.rstrip("\n") + "\n"
+
+
+def _more_line(left: int) -> str:
+    sops = "SOP" if left == 1 else "SOPs"
+    return (f"**… and {left} more {sops} changed**, left out to keep this comment within GitHub's size limit; "
+            f"run `sopgen diff` locally to see them all.\n")
 
 
 def _count_line(changes: list[SopChanges]) -> str:
@@ -124,4 +150,4 @@ def _item_label(item: Item) -> str:
 
 def _code(path: str) -> str:
     """A path inside a code span: only backticks and line breaks could break out of it."""
-    return " ".join(path.replace("`", "'").split())
+    return show_invisible(" ".join(path.replace("`", "'").split()))

@@ -205,8 +205,13 @@ def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]
     from .errors import UsageError
     from .project import LINK_OUT, LINK_OUT_HINT, leads_outside, yaml_files
 
+    from .load import is_unsaved
+
     files, problems = [], []
     for path in paths:
+        if is_unsaved(path):  # read from standard input or an editor, whether or not it is on disk yet
+            files.append(path)
+            continue
         if not path.exists():
             raise UsageError(f"{path} does not exist")
         if leads_outside(path, root):
@@ -251,6 +256,30 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
         from .training.load import lint_training
         problems += lint_training(config, loaded, selection, build_date())
     return LintResult(sorted_problems(problems), len(files))
+
+
+def validate(start: Path) -> LintResult:
+    """Every input of the project read and checked, without judging wording: sopgen.yaml, the SOPs,
+    the programme and its records, stories and audits, and the references between them."""
+    from .project import check_unique_ids, discover, find_root, load_config, load_sop
+    from .quality.audits import load_audits
+    from .quality.stories import load_stories
+    from .training.load import load_training
+
+    config = load_config(find_root(start))
+    files, problems = discover(config)
+    readable = []
+    for path in files:
+        sop, found = load_sop(path, config)
+        problems += found
+        if sop is not None:
+            readable.append(sop)
+    with_ids = [sop for sop in readable if sop.id]
+    problems += check_unique_ids(with_ids)
+    problems += load_training(config, with_ids, build_date()).problems
+    problems += load_stories(config, with_ids)[1]
+    problems += load_audits(config, with_ids)[1]
+    return LintResult(sorted_problems(p for p in problems if not p.is_lint), len(files))
 
 
 def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),

@@ -18,6 +18,13 @@ from .schema_export import SCHEMA_DIR, schema_files
 
 CI_CHOICES = ("github",)
 
+# Actions the GitHub workflow uses, pinned to the commit of a release (a tag can be moved; a commit cannot).
+GITHUB_ACTIONS = {
+    "checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),        # actions/checkout
+    "setup_python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),    # actions/setup-python
+    "codeql": ("5d4e8d1aca955e8d8589aabd499c5cae939e33c7", "v4.31.9"),         # github/codeql-action
+}
+
 DEFAULT_JOURNEY = (
     Touchpoint("door", "Door concierge",
                "Where guests arrive and leave, and form their first and last impressions."),
@@ -57,17 +64,20 @@ def a_year_later(day: dt.date) -> dt.date:
 
 
 def init_project(directory: Path, touchpoint_ids: Iterable[str] = (), ci: str | None = None,
-                 today: dt.date | None = None) -> list[Path]:
+                 today: dt.date | None = None, install_spec: str | None = None) -> list[Path]:
     """Create a new project in ``directory``; refuse, writing nothing, if any of its files exists."""
     from .write import create_files
 
-    return create_files(directory, starter_files(touchpoint_ids, ci, today or dt.date.today()))
+    return create_files(directory, starter_files(touchpoint_ids, ci, today or dt.date.today(), install_spec))
 
 
-def starter_files(touchpoint_ids: Iterable[str], ci: str | None, today: dt.date) -> dict[str, bytes]:
+def starter_files(touchpoint_ids: Iterable[str], ci: str | None, today: dt.date,
+                  install_spec: str | None = None) -> dict[str, bytes]:
     """Every file of a new project, by its path inside the project."""
     if ci is not None and ci not in CI_CHOICES:
         raise UsageError(f"unknown CI '{ci}'; choose from {', '.join(CI_CHOICES)}")
+    if install_spec is not None and ci is None:
+        raise UsageError("--install-spec says how CI installs sopgen; use it with --ci github")
     journey = _journey(touchpoint_ids)
     dates = {"effective": today.isoformat(), "review_by": a_year_later(today).isoformat()}
     texts = {CONFIG_NAME: Template(starter_template("sopgen.yaml")).substitute(journey=_journey_yaml(journey))}
@@ -78,11 +88,34 @@ def starter_files(touchpoint_ids: Iterable[str], ci: str | None, today: dt.date)
     texts[".vscode/settings.json"] = starter_template("vscode-settings.json")
     texts[".vscode/extensions.json"] = starter_template("vscode-extensions.json")
     if ci == "github":
-        texts[".github/workflows/sopgen.yml"] = Template(starter_template("github-workflow.yml")).substitute(
-            version=__version__)
+        texts[".github/workflows/sopgen.yml"] = github_workflow(_ci_install_spec(install_spec))
     files = {name: text.encode("utf-8") for name, text in texts.items()}
     files.update({f"{SCHEMA_DIR}/{name}": data for name, data in schema_files().items()})
     return files
+
+
+def github_workflow(install_spec: str) -> str:
+    """The workflow `init --ci github` writes, installing sopgen with the pip requirement ``install_spec``."""
+    pins = {}
+    for name, (sha, version) in GITHUB_ACTIONS.items():
+        pins[f"{name}_sha"], pins[f"{name}_version"] = sha, version
+    return Template(starter_template("github-workflow.yml")).substitute(
+        install_spec=json.dumps(install_spec), **pins)   # a JSON string is a YAML double-quoted scalar
+
+
+def _ci_install_spec(given: str | None) -> str:
+    from .install_source import running_install_spec
+
+    spec = given.strip() if given is not None else running_install_spec()
+    if spec is None:
+        raise UsageError(
+            f"cannot tell where this sopgen {__version__} was installed from, so the workflow would not know "
+            "how to install it; say so with --install-spec, for example "
+            "--install-spec 'sopgen @ git+https://github.com/your-org/sopgen@v0.1.0'")
+    if not spec or any(ord(char) < 32 or ord(char) == 127 for char in spec):
+        raise UsageError("--install-spec must be one pip requirement on one line, such as "
+                         "'sopgen @ git+https://github.com/your-org/sopgen@v0.1.0'")
+    return spec
 
 
 def _journey(touchpoint_ids: Iterable[str]) -> list[Touchpoint]:

@@ -1,4 +1,5 @@
-"""JSON Schemas for SOP files and sopgen.yaml, generated from the Shape declarations.
+"""JSON Schemas for every input (SOP files, sopgen.yaml, the programme, sign-off records, stories,
+audits), generated from the Shape declarations.
 
 Editors use them for completion, hover text and early warnings; sopgen's own
 validator stays the authority. The schemas describe the files as an editor's
@@ -21,6 +22,10 @@ from .schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, OBJECT,
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SOP_SCHEMA_NAME = "sop.schema.json"
 CONFIG_SCHEMA_NAME = "sopgen.schema.json"
+PROGRAMME_SCHEMA_NAME = "programme.schema.json"
+RECORD_SCHEMA_NAME = "record.schema.json"
+STORY_SCHEMA_NAME = "story.schema.json"
+AUDIT_SCHEMA_NAME = "audit.schema.json"
 SCHEMA_DIR = "schemas"               # where `sopgen schema` and `sopgen init` put them in a project
 
 # What sopgen reads as true or false when written without quotes (see load.plain_bool);
@@ -40,9 +45,41 @@ def config_schema() -> dict:
                            "A sopgen project's settings: its guest journey, paper and wording rules.")
 
 
+def programme_schema() -> dict:
+    from .training.programme import PROGRAMME_FILE
+
+    return document_schema(PROGRAMME_FILE, "sopgen programme file",
+                           "Training programmes built on the SOPs: weekly modules with objectives, "
+                           "activities and assessment.")
+
+
+def record_schema() -> dict:
+    from .training.records import SIGN_OFF
+
+    record = shape_schema(SIGN_OFF)
+    return {"$schema": DRAFT, "title": "sopgen sign-off records",
+            "description": "One sign-off record, or a list of them: a trainee signed off on an SOP.",
+            "anyOf": [record, {"type": "array", "items": record}]}
+
+
+def story_schema() -> dict:
+    from .quality.stories import STORY
+
+    return document_schema(STORY, "sopgen story", "A moment of exceptional service worth learning from.")
+
+
+def audit_schema() -> dict:
+    from .quality.audits import AUDIT
+
+    return document_schema(AUDIT, "sopgen audit",
+                           "One observation visit to a touchpoint, with a result for each standard observed.")
+
+
 def schema_files() -> dict[str, bytes]:
     """The schema files `sopgen schema` and `sopgen init` write, by file name."""
-    return {SOP_SCHEMA_NAME: to_json(sop_schema()), CONFIG_SCHEMA_NAME: to_json(config_schema())}
+    return {SOP_SCHEMA_NAME: to_json(sop_schema()), CONFIG_SCHEMA_NAME: to_json(config_schema()),
+            PROGRAMME_SCHEMA_NAME: to_json(programme_schema()), RECORD_SCHEMA_NAME: to_json(record_schema()),
+            STORY_SCHEMA_NAME: to_json(story_schema()), AUDIT_SCHEMA_NAME: to_json(audit_schema())}
 
 
 def to_json(schema: dict) -> bytes:

@@ -11,6 +11,7 @@ further down would shadow this module's name.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import traceback
 from pathlib import Path
@@ -221,3 +222,97 @@ def git_project(make_project):
         return repo
 
     return make
+
+
+class StdioClient:
+    """Just enough of an LSP client: Content-Length framing, requests with ids, notifications kept in order.
+
+    ``configuration`` answers the server's workspace/configuration requests, one value per item asked for.
+    """
+
+    TIMEOUT = 30
+
+    def __init__(self, command: Sequence[str], cwd: Path, configuration=lambda item: None):
+        import queue
+        import subprocess
+        import threading
+
+        self.process = subprocess.Popen(list(command), cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL)
+        self.incoming: queue.Queue = queue.Queue()
+        self.notifications: list[dict] = []
+        self.next_id = 0
+        self.configuration = configuration
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        while True:
+            headers = {}
+            while True:
+                line = stream.readline()
+                if not line:
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                name, _, value = line.decode("ascii").partition(":")
+                headers[name.strip().lower()] = value.strip()
+            self.incoming.put(json.loads(stream.read(int(headers["content-length"]))))
+
+    def _send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def notify(self, method: str, params: dict) -> None:
+        self._send({"method": method, "params": params})
+
+    def request(self, method: str, params: dict):
+        self.next_id += 1
+        self._send({"id": self.next_id, "method": method, "params": params})
+        while True:
+            message = self.incoming.get(timeout=self.TIMEOUT)
+            if message.get("id") == self.next_id and "method" not in message:
+                assert "error" not in message, message["error"]
+                return message.get("result")
+            self._keep(message)
+
+    def _keep(self, message: dict) -> None:
+        if "method" in message and "id" in message:  # a request from the server: answer it
+            result = None
+            if message["method"] == "workspace/configuration":
+                result = [self.configuration(item) for item in message["params"]["items"]]
+            self._send({"id": message["id"], "result": result})
+        self.notifications.append(message)
+
+    def notification(self, method: str, match=lambda params: True) -> dict:
+        while True:
+            for index, message in enumerate(self.notifications):
+                if message.get("method") == method and match(message["params"]):
+                    return self.notifications.pop(index)["params"]
+            self._keep(self.incoming.get(timeout=self.TIMEOUT))
+
+    def close(self) -> int:
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        try:
+            return self.process.wait(timeout=self.TIMEOUT)
+        finally:
+            self.process.kill()
+
+
+@pytest.fixture
+def stdio_lsp():
+    """Factory: start a language server (a command) in a folder and talk to it as an editor would."""
+    started: list[StdioClient] = []
+
+    def start(command: Sequence[str], cwd: Path, configuration=lambda item: None) -> StdioClient:
+        client = StdioClient(command, cwd, configuration)
+        started.append(client)
+        return client
+
+    yield start
+    for client in started:
+        if client.process.poll() is None:
+            client.process.kill()
+            client.process.wait()

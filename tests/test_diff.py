@@ -158,3 +158,67 @@ def test_a_file_that_cannot_be_read_is_named_not_listed(repo, run_cli):
     heading = "#### door-welcome-arrivals: Welcoming arriving guests (1.2 → ?)"
     assert f"{heading}\n\n`sops/door/welcome-arrivals.yaml`\n" in out
     assert "The file could not be read as an SOP; `sopgen check` says why." in out
+
+
+# --------------------------------------------------------------------------- as GitHub would show it
+
+REFERENCES = "Fixed in #123, see acme/widgets#2 and GH-45, commit 4f2a9c1e and 4f2a9c1e0b7d"
+#: What GitHub links in comment text after rendering: issue and pull-request references and commit ids.
+GITHUB_REFERENCE = re.compile(r"(?i)(?<![\w\u200b])(#\d|gh-\d|[\w.-]+/[\w.-]+#\d)|\b[0-9a-f]{7,40}\b")
+
+
+def github_text(markdown: str) -> str:
+    """The text of the comment as GitHub's own renderer (cmark-gfm) makes it, without markup."""
+    cmarkgfm = pytest.importorskip("cmarkgfm", reason="cmarkgfm (GitHub's cmark-gfm for Python) is not installed")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    assert "<a " not in rendered
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+def test_issue_pull_request_and_commit_references_are_not_linked():
+    text = github_text(f"- Step 1: {escape(REFERENCES)}")
+    assert not GITHUB_REFERENCE.search(text), text
+    assert text.replace("\u200b", "").strip() == f"Step 1: {REFERENCES}"
+
+
+def test_the_reference_pattern_would_catch_an_unescaped_reference():
+    assert GITHUB_REFERENCE.search(github_text(f"- {REFERENCES}"))
+
+
+BIDI_AND_INVISIBLE = {"\u202e": "[U+202E]", "\u2066": "[U+2066]", "\u200b": "[U+200B]", "\u200f": "[U+200F]",
+                      "\ufeff": "[U+FEFF]", "\u00ad": "[U+00AD]"}
+
+
+@pytest.mark.parametrize("char, shown", BIDI_AND_INVISIBLE.items())
+def test_bidirectional_and_invisible_characters_are_shown(char, shown):
+    escaped = escape(f"Keep the key{char} safe")
+    if char != "\u200b":  # the escaper adds zero-width spaces of its own, to break links
+        assert char not in escaped
+    assert f"Keep the key{shown} safe" in github_text(f"- {escaped}")
+
+
+def test_a_path_with_a_bidirectional_override_is_shown_as_written(git_project, run_cli, VALID_SOP):
+    repo = git_project()
+    repo.write("sops/door/evil\u202eyaml.txt.yaml", VALID_SOP.replace("door-welcome-arrivals", "door-evil"))
+    out = run_cli(["diff", "main"], cwd=repo.root)[1]
+    assert "\u202e" not in out and "`sops/door/evil[U+202E]yaml.txt.yaml`" in out
+
+
+def test_a_huge_change_is_cut_with_a_count_of_the_sops_left_out(git_project, run_cli, VALID_SOP):
+    many = {f"door/sop-{n:03}.yaml": VALID_SOP.replace("door-welcome-arrivals", f"door-sop-{n:03}")
+            for n in range(300)}
+    repo = git_project(many)
+    repo("rm", "-q", "-r", "sops/door")
+    code, out, err = run_cli(["diff", "main"], cwd=repo.root)
+    assert code == 0, err
+    assert len(out) <= 60_000 < 65_536
+    shown = out.count("\n#### ")
+    left = int(re.search(r"… and (\d+) more SOPs changed\*\*", out).group(1))
+    assert shown > 10 and shown + left == 300
+    assert out.startswith("<!-- sopgen diff -->") and "300 SOP files: 300 removed." in out
+
+
+def test_a_comment_within_the_limit_is_not_cut(repo, run_cli, VALID_SOP):
+    repo.write("sops/door/welcome-arrivals.yaml", VALID_SOP.replace(STEP_2, STEP_2_REWORDED))
+    out = run_cli(["diff", "main"], cwd=repo.root)[1]
+    assert "more SOP" not in out

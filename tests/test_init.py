@@ -91,18 +91,18 @@ def test_the_new_projects_files_match_its_schemas(tmp_path, run_cli):
     assert list(jsonschema.Draft7Validator(config_schema()).iter_errors(config)) == []
 
 
-def test_init_with_github_ci_writes_a_workflow_that_lints_and_uploads_sarif(tmp_path, run_cli):
-    code, _, err = run_cli(["init", tmp_path, "--ci", "github"])
+def test_init_with_github_ci_writes_a_workflow_that_checks_and_uploads_sarif(tmp_path, run_cli):
+    code, _, err = run_cli(["init", tmp_path, "--ci", "github", "--install-spec", "sopgen==0.1.0"])
     assert code == 0, err
     workflow = yaml.safe_load((tmp_path / ".github/workflows/sopgen.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["lint"]["steps"]
+    runs = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
+    assert any(run.startswith("python -m pip install") for run in runs)
+    assert "sopgen check --format github" in runs
+    steps = workflow["jobs"]["code-scanning"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    assert any(run.startswith("python -m pip install") and "sopgen" in run for run in runs)
-    assert "sopgen lint --format github" in runs
-    assert any(run.startswith("sopgen lint --format sarif") and run.endswith("> sopgen.sarif") for run in runs)
+    assert any(run.startswith("sopgen check --format sarif") and run.endswith("> sopgen.sarif") for run in runs)
     upload = next(step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif"))
     assert upload["with"]["sarif_file"] == "sopgen.sarif"
-    assert workflow["permissions"]["security-events"] == "write"
 
 
 def test_init_refuses_an_unknown_ci(tmp_path, run_cli):

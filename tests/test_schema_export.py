@@ -128,7 +128,9 @@ def test_schema_command_writes_both_schemas_into_the_project(make_project, run_c
 def test_schema_command_with_out_needs_no_project(tmp_path, run_cli):
     code, _, err = run_cli(["schema", "--out", tmp_path / "editor"], cwd=tmp_path)
     assert code == 0, err
-    assert sorted(p.name for p in (tmp_path / "editor").iterdir()) == ["sop.schema.json", "sopgen.schema.json"]
+    assert sorted(p.name for p in (tmp_path / "editor").iterdir()) == [
+        "audit.schema.json", "programme.schema.json", "record.schema.json", "sop.schema.json", "sopgen.schema.json",
+        "story.schema.json"]
 
 
 def test_schema_command_outside_a_project_says_so(tmp_path, run_cli):

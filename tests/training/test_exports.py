@@ -191,7 +191,7 @@ console.log(JSON.stringify(calls));
     assert output.returncode == 0, output.stderr
     assert output.stdout.strip() == (
         '["init","cmi.core.lesson_status=incomplete","commit","cmi.core.lesson_status=completed","commit",'
-        '"commit","finish"]')
+        '"cmi.core.session_time=00:00:00.00","commit","finish"]')
 
 
 def test_scorm_without_a_programme_packages_the_library_by_touchpoint(make_project, run_cli, tmp_path):

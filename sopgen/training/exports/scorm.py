@@ -1,8 +1,12 @@
-"""A SCORM 1.2 package: one SCO per module, its content as HTML, completion reported to the LMS.
+"""A SCORM 1.2 package: one SCO per module, its content as HTML, progress reported to the LMS.
 
-    imsmanifest.xml     the organisation (one item per module) and every file in the package
-    module-01.html …    a module: objectives, then each SOP with its knowledge check
-    scorm.js            finds the LMS API, and reports the module completed when the learner reaches its end
+    imsmanifest.xml     the organisation (one item per module, with the pass mark as its mastery
+                        score) and every file in the package
+    module-01.html …    a module: objectives, each SOP with its open questions, then a quiz of the
+                        module's multiple-choice questions
+    scorm.js            finds the LMS API; reports the quiz's score and passed or failed against the
+                        pass mark (completed when there is no pass mark, or no quiz, at the module's
+                        end) and the session time
     scorm.css
 
 The zip is reproducible: entries in a fixed order with a fixed timestamp.
@@ -56,6 +60,9 @@ def manifest(course: Course, module_files: list[tuple[dict, str]]) -> bytes:
                                                                  "identifierref": f"resource-{number}",
                                                                  "isvisible": "true"})
         ET.SubElement(item, f"{{{IMSCP}}}title").text = f"{course.unit} {module['number']}: {module['title']}"
+        mark = pass_mark(module)
+        if mark is not None:  # LMSs may judge passed or failed from the score themselves
+            ET.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(mark)
         resource = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
             "identifier": f"resource-{number}", "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco",
             "href": name})
@@ -69,6 +76,22 @@ def manifest(course: Course, module_files: list[tuple[dict, str]]) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
 
 
+def pass_mark(module: dict) -> int | None:
+    return (module.get("assessment") or {}).get("quiz_pass_mark")
+
+
+def quiz(module: dict) -> dict | None:
+    """The module's multiple-choice questions as a scored quiz, with the answer key the page checks against."""
+    questions = [{"id": f"q{number}", "sop": sop["title"], "question": question["question"],
+                  "choices": question["choices"]}
+                 for number, (sop, question) in enumerate(
+                     ((sop, q) for sop in module["sops"] for q in sop["knowledge_check"] if q["choices"]), start=1)]
+    if not questions:
+        return None
+    key = [next(i for i, choice in enumerate(q["choices"]) if choice["correct"]) for q in questions]
+    return {"questions": questions, "key": key, "pass_mark": pass_mark(module)}
+
+
 def package(course: Course, render) -> bytes:
     """The zip: ``render(template, **context)`` turns scorm/ templates into text."""
     files: dict[str, bytes] = {}
@@ -78,7 +101,7 @@ def package(course: Course, render) -> bytes:
         module_files.append((module, name))
         files[name] = render("scorm/module.html", course={"title": course.title, "unit": course.unit,
                                                        "modules": len(course.modules)},
-                             module=module).encode("utf-8")
+                             module=module, quiz=quiz(module)).encode("utf-8")
     for name in SHARED_FILES:
         files[name] = render(f"scorm/{name}").encode("utf-8")
     buffer = io.BytesIO()
