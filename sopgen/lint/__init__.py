@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..config import LintSettings
 from ..models import Sop
@@ -60,6 +61,26 @@ class _Suppressions:
         return False
 
 
+def active_rules(kind: str, selection: Selection) -> list[Rule]:
+    return [rule for rule in RULES if rule.kind == kind and selection.active(rule.code)]
+
+
+def wording_hits(text: str, rules: list[Rule], allowed: tuple[str, ...] = ()) -> Iterator[tuple[Rule, int, int, str]]:
+    """What each sentence-reading rule finds in ``text``: the rule, the offsets in the text as written, the message.
+
+    One finding per rule per sentence, the first; SOP instructions and programme objectives are both read
+    this way.
+    """
+    for sentence in sentences(text, allowed):
+        for rule in rules:
+            if not rule.applies(sentence):
+                continue
+            hit = next(iter(rule.check(sentence)), None)
+            if hit is not None:
+                start, end = sentence.original_span(hit.start, hit.end)
+                yield rule, start, end, hit.message or rule.message
+
+
 def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Problem]:
     problems: list[Problem] = []
     suppressions = _Suppressions(sop)
@@ -76,19 +97,12 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
                                 severity or selection.severities[rule.code], message,
                                 hint if hint is not None else rule.hint, end_line, end_column))
 
-    text_rules = [r for r in RULES if r.kind == "text" and selection.active(r.code)]
+    text_rules = active_rules("text", selection)
     for ref in sop.instructions():
-        for sentence in sentences(ref.text, settings.allow):
-            for rule in text_rules:
-                if not rule.applies(sentence):
-                    continue
-                hit = next(iter(rule.check(sentence)), None)
-                if hit is not None:
-                    start, end = sentence.original_span(hit.start, hit.end)
-                    words = " ".join(ref.text[start:end].split())
-                    report(rule.code, ref.key, start, ref.text,
-                           f"{hit.message or rule.message} in {ref.label}: '{_shorten(words)}'", ref.allow,
-                           length=end - start)
+        for rule, start, end, message in wording_hits(ref.text, text_rules, settings.allow):
+            words = " ".join(ref.text[start:end].split())
+            report(rule.code, ref.key, start, ref.text, f"{message} in {ref.label}: '{_shorten(words)}'", ref.allow,
+                   length=end - start)
         if selection.active(HOUSE_PHRASE):
             for phrase in settings.flag:
                 for match in re.finditer(rf"\b{re.escape(phrase.phrase)}\b", ref.text, re.IGNORECASE):
@@ -143,11 +157,4 @@ def _position(sop: Sop, key: str, text: str | None, offset: int | None, length: 
     return span.locate_range(text, offset, offset + length)
 
 
-def lint_sops(sops: list[Sop], settings: LintSettings, selection: Selection) -> list[Problem]:
-    problems = []
-    for sop in sops:
-        problems += lint_sop(sop, settings, selection)
-    return problems
-
-
-__all__ = ["RULES", "Rule", "Selection", "lint_sop", "lint_sops", "rule_by_code"]
+__all__ = ["RULES", "Rule", "Selection", "active_rules", "lint_sop", "rule_by_code", "wording_hits"]

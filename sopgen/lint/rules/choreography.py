@@ -133,7 +133,7 @@ _GUEST_BEFORE = lazy(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|t
 _UNIT = (r"(?:metres?|meters?|m|cm|centimet(?:re|er)s?|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
          r"yards?|paces?|steps?|strides?|arm'?s?[\s-]lengths?)")
 _DISTANCE = lazy(rf"\b(?!an?\b){NUMBER}[\s-]*{_UNIT}\b(?!\s+(?:down|up)\b)")
-_PEOPLE = r"(?:the\s+|each\s+|every\s+|your\s+)?(?:guests?|visitors?|callers?|diners?|members?|clients?|patrons?|customers?|them|him|her)"
+_PEOPLE = rf"(?:the\s+|each\s+|every\s+|your\s+)?(?:{_PERSON_NOUNS}|them|him|her)"
 _PERSONAL = lazy(
     rf"(?<!host\s)(?<!display\s)(?<!coat\s)(?<!umbrella\s)(?<!the\s)(?<!a\s)\b(?:stand\w*|stay\w*|remain\w*|step\s+back|lean\w*|hover\w*|position\s+yourself|yourself|"
     rf"keep\s+(?:a|your)\s+distance|distance|closer|further|nearer|"
