@@ -211,7 +211,7 @@ NUMBER = (r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?|one|two|
           r"a quarter of an?|a few|a couple of|an?)")
 COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
-NEGATION = re.compile(r"\b(?:not(?!\s+(?:known|sure|available|possible|certain|clear|yet|there|here|in|at|on|"
+NEGATION = re.compile(r"\b(?:no|there's\s+no|there\s+is\s+no|isn't|aren't|more\s+than|not(?!\s+(?:known|sure|available|possible|certain|clear|yet|there|here|in|at|on|"
                       r"yet|able|busy|free|ready))|don't|do not|never|no need to|rather than|instead of|avoid|"
                       r"without a)\b[^.;,]{0,25}$")
 
@@ -223,7 +223,7 @@ def negated(masked: str, start: int) -> bool:
 
 # Words that lift a demand ("no need to smile"), as opposed to a prohibition ("never lean"),
 # which prescribes behaviour as much as an order does.
-RELEASE = re.compile(r"\b(?:no\s+need\s+to|(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:have|need)\s+to|needn't|"
+RELEASE = re.compile(r"\b(?:no\s+need\s+to|(?:not|never)\s+going\s+to\s+(?:tell|ask|make)\s+you\s+to|(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:have|need)\s+to|needn't|"
                      r"rather\s+than|instead\s+of|not\s+(?:required|necessary|expected)\s+to|"
                      r"(?:avoid|without|don't|do\s+not|never)\s+(?:forcing|force|forced|faking|fake|put\s+on))\b[^.;,]{0,25}$")
 

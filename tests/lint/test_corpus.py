@@ -8,7 +8,9 @@ fragments, job descriptions, passive, ALL CAPS, typos), with hard natural
 cases from safety, hygiene, law, money and operations. blind-2.tsv was written
 afterwards by an author who saw neither the rules nor the other corpora; its
 first run scored precision 0.958 and recall 0.856, and the kinds it showed
-missing were then added to the rules.
+missing were then added to the rules. blind-3.tsv, by a third author imitating
+forty kinds of organisation (brand manuals, scorecards, job adverts, translated
+handbooks), scored precision 0.898 and recall 0.767 on its first run.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ KIND = "text"
 MESSAGE = "choreography: prescribes body position, gesture, distance or angle"
 HINT = ("describe the effect you want (the guest feels welcome, has space, can see the way) and "
         "why; leave posture, gestures and distances to the person's judgement")
-KEYWORDS = keywords("""
+_FINDER_WORDS = keywords("""
     palm palms arm arms hand hands finger fingers outstretched extended stretched straight clasp fold cross chin
     head tilt tilted tilting tilts shoulder shoulders left right lean leans leaning leaned leant feet legs stand
     body torso hips toes diagonal posture bow bows bowed bowing curtsy knock knocks knocked knocking tap taps
@@ -47,7 +47,7 @@ _GESTURE = lazy(
     r"\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
     r"|\b(?:arms?|hands?|fingers?)\s+(?:\w+\s+)?(?:extended|outstretched|stretched|straight)\b"
     r"|\boutstretched\s+(?:arm|hand)s?\b|\bfully\s+extended\b"
-    r"|\bhands?\s+(?:\w+\s+){0,2}(?:clasped|folded|crossed|behind\s+(?:your|the)\s+back|"
+    r"|\bhands?\s+(?:\w+\s+){0,2}(?:clasped|folded|crossed|behind\s+(?:your\s+|the\s+|his\s+|her\s+)?back|"
     r"at\s+(?:your\s+)?(?:waist|sides?|hips?)|by\s+your\s+sides?|in\s+front\s+of\s+you|together)\b"
     r"|\b(?:clasp|fold|cross)\s+your\s+(?:hands|arms)\b"
     r"|\b(?:chin|head)\s+(?:\w+\s+)?(?:raised|up|level|high|lifted|tilted|held)\b"
@@ -95,11 +95,12 @@ _BODY_POSITION = lazy(
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+(?:whole\s+)?(?:body|head|torso|shoulders)\b"
     rf"|\b(?:your|his|her|their)\s+backs?\s+to\s+(?:the|a|any)\s+(?:{_PERSON_NOUNS})\b"
     rf"|\breach\w*\s+(?:over|across|in\s+front\s+of)\s+(?:a|the|any|one)\b"
-    rf"|\b(?:do\s+not|don't|never|no)\s+point(?:ing)?\b"
+    rf"|\b(?:do\s+not|don't|never|no)\s+point(?:ing)?\b|\b(?:clap|claps|clapping|applaud\w*)\b"
+    rf"|\bpull\w*\s+out\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?chairs?\b"
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+backs?\b|\bwav(?:e|es|ed|ing)\s+(?:goodbye|good-?bye|farewell|off|to\s+(?:the|each|every|departing))\b"
 )
 _EYES = lazy(
-    r"\beye\s+contact\b|\blook\w*\s+(?:\w+\s+){0,2}in\s+the\s+eyes?\b|\bstar(?:e|es|ing)\s+(?:at|down)\b"
+    r"\beye\s+contact\b(?!\s+(?:isn't|is\s+not|can|may|might|feels|makes|is\s+(?:uncomfortable|hard|difficult|rude)))|\blook\w*\s+(?:\w+\s+){0,2}in\s+the\s+eyes?\b|\bstar(?:e|es|ing)\s+(?:at|down)\b"
 )
 _VOICE = lazy(
     r"\b(?:pitch|volume)\s+of\s+(?:your|his|her|their|the)\s+voice\b"
@@ -120,6 +121,7 @@ _SIDE = lazy(
     r"|\b(?:on|to|at)\s+(?:the\s+)?(?:guest'?s?|customer'?s?|diner'?s?|client'?s?|their|his|her)\s+(?:left|right)\b"
     r"|\b(?:left|right)[\s-]hand\s+side\s+of\s+(?:the\s+|each\s+|every\s+)?(?:guest|customer|diner|client|passenger)"
     r"|\b(?:anti|counter)?[\s-]?clockwise\b"
+    rf"|\b(?:{_PERSON_NOUNS}|person|lady|gentleman)\s+(?:on|to)\s+your\s+(?:left|right)\b"
     r"|\b(?:ladies|women|the\s+eldest)\s+first\b|\bstarting\s+with\s+(?:the\s+)?(?:ladies|lady|women|eldest)\b"
     r"|\bprecede\s+you\b|\b(?:one|a|two|half\s+a)\s+(?:pace|step)s?\s+(?:ahead|behind)\b"
 )
@@ -174,7 +176,8 @@ _BODY_KINDS = (
         hand hands arm arms finger fingers thumb thumbs palm palms elbow elbows shoulder shoulders feet foot leg legs
         knee knees chin body torso weight posture eyes gaze shake shakes shaking shook handshake nod nods nodding
         face faces faced facing squarely turn turns turned turning reach reaches reached reaching point pointing
-        wave waves waved waving gesture gestures gestured gesturing back backs pocket pockets
+        wave waves waved waving gesture gestures gestured gesturing back backs pocket pockets clap claps clapping
+        applaud applauds applauding pull pulls pulling
     """)),
     ("choreography: a rule about eye contact", _EYES, keywords("eye eyes stare stares staring")),
     ("choreography: prescribes the pitch or volume of a voice", _VOICE, keywords("""
@@ -182,10 +185,11 @@ _BODY_KINDS = (
         moderate even enunciate enunciating enunciation pace speed rate speech words
     """)),
     ("choreography: prescribes sides, direction or order", _SIDE, keywords("""
-        left right clockwise anticlockwise counterclockwise counter ladies lady women eldest starting precede pace
+        your left right clockwise anticlockwise counterclockwise counter ladies lady women eldest starting precede pace
         step ahead behind
     """)),
 )
+KEYWORDS = _FINDER_WORDS.union(*(gate for _, _, gate in _BODY_KINDS))
 _GESTURES = lazy("|".join(p.pattern for p in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)))
 
 

@@ -106,9 +106,11 @@ _NOT_SOCIAL_WARMTH = lazy(r"[\s-]*(?:towels?|drinks?|water|food|meals?|rooms?|co
 _GLAD_TO = lazy(r"(?:happy|glad|pleased)$")
 _WILLING = lazy(r"\s+to\s+[a-z]")   # "happy to help", "glad to send": willing, not a mood on order
 _GENUINE = lazy(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:natural|naturally|right|genuine)\b"
+                      r"|\b(?:not|never|isn't|is\s+not|aren't)\s+(?:required|expected|compulsory|mandatory|necessary|needed)\b"
                       r"|\bif\s+you\s+mean\s+it\b|\bwhen\s+you\s+mean\s+it\b|\bno\s+(?:need|one\s+needs)\s+to\s+smile\b")
 _GUEST_SMILES = lazy(
     rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"
+    rf"|{_NOT_STAFF}\b(?:{_GUEST_NOUNS})\s+(?:\w+\s+){{1,4}}?(?:was|were|is|are|kept|keeps)\s+smiling\b"
     r"|\b(?:make|makes|making|made|see|sees|seeing|bring|brings|put|puts|raise|raises|get|gets|leave|leaves|"
     r"leaving|left|earn|earns|return|returns|win|wins)\s+(?:\w+\s+){0,3}?(?:a\s+)?smil(?:e|es|ing)\b"
     r"|\bsmil(?:e|es|ing)\s+(?:back|in\s+return)\b|\bwith\s+a\s+smile\s+on\s+(?:their|the\s+guest'?s?)\b"

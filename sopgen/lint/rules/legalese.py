@@ -33,7 +33,7 @@ _STAFF = (r"you|staff|host(?:ess|esses)|team|team\s+members?|colleagues?|employe
           r"officers?|managers?|supervisors?|bartenders?|crew|guards?|clerks?|the\s+host|the\s+team")
 _LEGAL = lazy(
     r"\bshall\b|\bhereby\b|\bhenceforth\b|\bhereinafter\b|\bforthwith\b|\bherewith\b"
-    r"|\b(?:is|are|be)\s+to\s+be\b"
+    r"|\b(?:is|are|be)\s+(?:not\s+)?to\s+be\b"
     rf"|\b(?:{_STAFF})\s+(?:is|are)\s+(?:always\s+)?to\s+(?!be\b)[a-z]+"
     r"|\bit\s+is\s+(?:mandatory|compulsory|obligatory|required|imperative|expected|incumbent)\s+(?:that|to|for|on|upon)\b"
     r"|\bpursuant\s+to\b|\bthe\s+(?:undersigned|aforementioned|aforesaid)\b"

@@ -36,7 +36,7 @@ KEYWORDS = keywords("""
     greetings welcome salutation farewell sign signoff closing opening response introduction pitch recite recites
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
-    verbiage proper appropriate correct banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
+    verbiage proper appropriate correct appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
 """)
 
 _MANDATE = lazy(
@@ -62,12 +62,16 @@ _MANDATE = lazy(
     r"opening|closing|sign[\s-]?off)\s+(?:for|to|with)\s+(?:every|each|all|any|everyone|everybody)\b"
     r"|\b(?:approved|standard|official|mandatory|company|corporate|brand|branded|prescribed|signature|required|"
     r"sanctioned|designated|agreed)\s+(?:[\w-]+\s+){1,2}(?:greeting|phrase|wording|script|welcome|salutation|"
-    r"farewell|introduction|pitch|spiel)s?\b"
+    r"farewell|introduction|pitch|spiel|statement|response|line)s?\b"
     r"|\b(?:proper|appropriate|correct|right)\s+(?:greeting|verbiage|salutation|phrasing|wording|script|sign[\s-]?off)\b"
     r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
     r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary)\b"
     r"|\b(?:standard|approved|official|set|company|brand)\s+(?:opening|closing)\s+(?:statement|line|remark|words)\b"
     r"|\bread\w*\s+(?:\w+\s+){0,4}?(?:from|off)\s+the\s+(?:card|script|sheet|prompt|cue\s+card|screen)\b"
+    r"|\b(?:phrase|phrases|wording|words|script|greeting)\s+(?:\w+\s+){0,2}?(?:from|on|printed\s+on|written\s+on|in)\s+"
+    r"(?:(?:the|a)\s+)?(?!business\b)(?:[\w-]+\s+){0,2}?(?:card|cards|sheet|poster|prompt|appendix|annex)\b"
+    r"|\bsay\s+(?:good\s+(?:morning|afternoon|evening|night|day)|goodnight|goodbye|hello|thank\s+you|welcome)\b"
+    r"(?=[^.;]*\b(?:every|each|all)\b)"
 )
 # One form of address for everyone: "Sir / Ma'am", "yes sir", "Mr./Ms.".
 _ADDRESS = lazy(
@@ -79,6 +83,8 @@ _PLACEHOLDER = lazy(
     r"[\[(<{](?=[^\])>}\n]{0,40}\b(?:name|hotel|company|property|surname|title|department|restaurant|guest|"
     r"your|time\s+of\s+day|outlet|brand|city|business)\b)[a-z][^\])>}\n]{0,40}[\])>}]"
 )
+# 'Say "certainly" rather than "sure"': one word prescribed in place of another.
+_PREFERRED_WORD = lazy(r"\b(?:say|use|reply)\s+[\"'][^\"'\n]{1,30}[\"']\s*,?\s+(?:rather\s+than|instead\s+of|not|never)\s+[\"']")
 _LOOSE_QUOTE = lazy(r"\b(?:or\s+simply|or\s+just|or\s+something\s+similar|whatever\s+(?:suits|feels|fits)|"
                           r"or\s+words\s+to\s+that\s+effect|in\s+your\s+own\s+way|if\s+you\s+like|"
                           r"(?:you|they)\s+(?:might|may|could|can)\s+(?:say|ask|try|offer|use)|respect\s+an?)\b")
@@ -89,7 +95,7 @@ _SPEECH = lazy(
     r"declare|declares|remark|utter|exclaim|pronounce|inform|informs|advise|advises|offer|offers|"
     r"phrase|words|wording|line|sentence|reply|greeting|with|stated|announced|replied|answered|asked|exclaimed|"
     r"called|calls?\s+out|calling\s+out|shout\w*|recited|saying|welcomed|welcoming|delivers?|delivered|"
-    r"used|tagline|saying|script|card)\b"
+    r"used|tagline|saying|script|card|farewell|goodbye|closing|opening|sign[\s-]?off)\b"
 )
 _EVERY = lazy(r"\b(?:every|each|all|any)\b")
 
@@ -118,6 +124,9 @@ def _scripted(sentence: Sentence) -> Hit | None:
     address = first(_ADDRESS, sentence.masked)
     if address:
         return Hit(address.start(), address.end(), "scripted speech: one form of address for everyone")
+    preferred = _PREFERRED_WORD.search(sentence.lower)
+    if preferred and len(sentence.quotes) >= 2:
+        return Hit(preferred.start(), preferred.end(), "scripted speech: words to use and words to avoid")
     spoken = [q for q in sentence.quotes if _spoken(q)]
     if not spoken:
         return None

@@ -41,7 +41,7 @@ _CONTACT = lazy(
     r"address\w*|compliment\w*|small\s+talk|engag\w*|reach\w*\s+the\s+(?:kerb|curb|car|guest|table)|return\w*\s+to\s+(?:the\s+)?"
     r"(?:table|guest|desk)|introduc\w*|serv(?:e|es|ed|ing)\s+(?:the\s+)?(?:guest|table|diner)|interrupt\w*|"
     rf"listen\w*|attention|contact|conversation\w*|response|(?:updat|inform)\w*\s+(?:the\s+|each\s+|every\s+|waiting\s+)?(?:{_PEOPLE}|them)|chat|call\s+the\s+next|"
-    rf"check\w*\s+(?:satisfaction|how|whether)|(?:top\w*\s+up|refill\w*)\s+(?:the\s+)?\w+'s)\b"
+    rf"check\w*\s+(?:satisfaction|how|whether)|top\w*\s+up\s+(?:\w+\s+)?glasses|(?:top\w*\s+up|refill\w*)\s+(?:the\s+)?\w+'s)\b"
 )
 _SECONDS = lazy(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:few|several|couple\s+of)\s+seconds\b"
                       r"|\b(?:within|in|for|after)\s+a\s+(?:split\s+)?second\b")
@@ -53,11 +53,12 @@ _CLOCKED = lazy(
     rf"\s+(?:the\s+first\s+)?{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     rf"|\bwithin\s+(?:the|their|his|her|your)\s+first\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b|\bat\s+minutes?\s+\d+|\bon\s+the\s+dot\b"
+    rf"|\b{NUMBER}[\s-]*minute\s+intervals?\b|\bafter\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     r"|\b(?:after|once)\s+(?:the\s+)?(?:first|second|main|starter|entr[eé]e|each|every)\s+(?:course|bite|sip|plate|mouthful|drink)"
     r"(?:\s+(?:is|has\s+been)\s+(?:served|cleared|delivered))?\b"
 )
 _BITES = lazy(rf"\b{NUMBER}[\s-]*(?:bites?|sips?|mouthfuls?)\b")
-_EYE_CONTACT = lazy(r"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b")
+_EYE_CONTACT = lazy(rf"\beye\s+contact\s+(?:for|lasting|of)\b|\bfor\s+a\s+count\s+of\b|\bcount\s+to\s+{NUMBER}\b")
 _ORDINAL = r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))"
 _RINGS = lazy(
     rf"\b(?:by|before|on|within|after|at)\s+(?:the\s+)?{_ORDINAL}\s+ring\b"
@@ -72,9 +73,11 @@ _QUOTA = lazy(
     r"stay|meal|course|check-?in|transaction|exchange|guest|table))\b"
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
+    rf"|\bat\s+least\s+{COUNT}\s+(?:\w+\s+)?(?:per|an|a|every)\s+(?:hour|shift|day|visit|call)\b"
+    rf"|\bonce\s+at\s+the\s+(?:start|beginning|end)\b"
 )
 _QUOTA_ACTS = lazy(
-    r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|"
+    r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|conversation|"
     r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak)\w*\b"
 )
 # The guest's name, used as a quota: "use the guest's name throughout", "Name x3 per call".
@@ -92,23 +95,28 @@ _NAME_QUOTA = lazy(
     rf"min|minimum|per\s+call|per\s+conversation|{_TIMES}|once)\b|^\s*names?\b"
 )
 # "Use the guest's name" with no "if" or "when": a name said because the standard says so.
+_PREFERENCE = lazy(r"\b(?:prefers?|likes?|wants?|asks?|asked)\s+to\s+be\s+(?:called|addressed|known)\b[^.;]{0,25}$")
 _USE_NAME = lazy(r"(?:use|uses|used|using|work|works|weave|weaves)\b")
 _CONDITION = lazy(r"\b(?:if|when|whenever|once|where|unless|after)\b")
 _LAST_WORD = lazy(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+(?:speak|hang\s+up)\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b"
                         r"|\b(?:let\w*|wait\w*\s+for|allow\w*)\s+(?:the\s+)?(?:guest|caller|customer|client|patient)\s+(?:to\s+)?"
                         r"hang\s+up\s+first\b")
+# A share of all calls or visits ("80% of calls within 20 seconds") is a service level of the operation.
+_SHARE = lazy(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\b")
 _THINGS = lazy(r"^\s*(?:clean\w*|restock\w*|refill\s+the|empty\w*|check\s+the|inspect\w*|wipe\w*|"
                      r"tidy\w*|count\w*|record\w*|log\s+the|print\w*|test\w*)\b")
 
 
 def _rings(text: str, sentence: Sentence):
+    if _SHARE.search(text):
+        return None
     match = _RINGS.search(text)
     return Hit(match.start(), match.end()) if match else None
 
 
 def _seconds(text: str, sentence: Sentence):
     match = _SECONDS.search(text) or _EYE_CONTACT.search(text)
-    if match and _CONTACT.search(text) and not sentence.has("safety"):
+    if match and _CONTACT.search(text) and not _SHARE.search(text) and not sentence.has("safety"):
         return Hit(match.start(), match.end())
     return None
 
@@ -130,6 +138,8 @@ def _quota(text: str, sentence: Sentence):
 
 def _name(text: str, sentence: Sentence):
     match = _NAME.search(text)
+    if match and _PREFERENCE.search(text[max(0, match.start() - 40):match.start()]):
+        return None     # "prefers to be called by her first name" describes a guest
     if match and (_NAME_QUOTA.search(text) or _USE_NAME.match(match.group(0)) and not _CONDITION.search(text)):
         return Hit(match.start(), match.end(), "quota on social behaviour: the guest's name as a count")
     return None
@@ -147,7 +157,7 @@ _FINDERS = (
     (_clock, keywords("minute minutes mins min hour dot course courses bite bites sip sips mouthful mouthfuls")),
     (_quota, keywords("""
         twice thrice times x once mention mentions reference references reminder reminders compliment compliments
-        thank yous uses offers recommendation recommendations visit visits
+        thank yous uses offers recommendation recommendations visit visits least
     """)),
     (_name, keywords("name names surname surnames title")),
     (_last_word, keywords("last hang")),
