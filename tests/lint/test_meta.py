@@ -61,3 +61,18 @@ def test_keyword_precheck_never_hides_a_finding(rule):
     """A rule's quick keyword check may only skip sentences its patterns would not flag anyway."""
     hidden = [s.text for s in _all_sentences() if not rule.applies(s) and next(iter(rule.check(s)), None)]
     assert hidden == []
+
+
+def test_a_finder_gate_never_hides_what_its_pattern_would_find():
+    """Rules search some patterns only when a sentence holds one of the words kept beside them."""
+    from sopgen.lint.rules import choreography, social_timing
+
+    hidden = []
+    for sentence in _all_sentences():
+        for message, pattern, gate in choreography._BODY_KINDS:
+            if gate.isdisjoint(sentence.words) and pattern.search(sentence.masked):
+                hidden.append((message, sentence.text))
+        for finder, gate in social_timing._FINDERS:
+            if gate.isdisjoint(sentence.words) and finder(sentence.masked, sentence):
+                hidden.append((finder.__name__, sentence.text))
+    assert hidden == []
