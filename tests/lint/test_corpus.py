@@ -11,6 +11,8 @@ first run scored precision 0.958 and recall 0.856, and the kinds it showed
 missing were then added to the rules. blind-3.tsv, by a third author imitating
 forty kinds of organisation (brand manuals, scorecards, job adverts, translated
 handbooks), scored precision 0.898 and recall 0.767 on its first run.
+blind-4.tsv, a fourth author imitating twenty-five more sources, scored
+precision 0.925 and recall 0.820 on its first run.
 """
 
 from __future__ import annotations

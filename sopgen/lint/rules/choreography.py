@@ -18,7 +18,7 @@ Bad: Hand over the key card with your right hand, palm facing upwards.
 Good: Hand over the key card and point out the lifts, so the guest knows where to go next.
 """
 
-from ..text import COUNT, NUMBER, Hit, Sentence, alternation, first, keywords, lazy, released, words
+from ..text import COUNT, NUMBER, Hit, Sentence, alternation, keywords, lazy, negated, released, words
 
 CODE = "SOP102"
 NAME = "choreography"
@@ -72,7 +72,7 @@ _POSTURE = lazy(
     r"\b(?:stand|stands|standing|stood)\s+(?:up\b|tall|straight|upright|still|evenly|to\s+attention|"
     r"(?:directly\s+)?(?:in\s+front\s+of|beside|next\s+to|at\s+the\s+side\s+of)|"
     r"when|whenever|while|as|for\s+(?:the|every|each|a)\s+(?:guest|visitor|client|customer|member)|with\s+(?:your|his|her)|"
-    r"facing|(?:,\s*)?not\s+sitting)"
+    r"facing|(?:,\s*)?not\s+sit\w*)"
     r"|\b(?:always|never|should|must|please)\s+(?:\w+\s+)?(?:stand|sit)\b"
     r"|(?:^|[.,;:!]\s*)stand(?:ing)?\s*(?:[.,;:!]|$)|^\s*stand\b(?!\s+(?:by|out|orders?|for|in\s+for|up\s+for)\b)"
     r"|\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept)\s+(?:\w+\s+)?(?:seated|standing|upright)\b"
@@ -81,7 +81,7 @@ _POSTURE = lazy(
     r"|\bcrouch\w*|\bkneel\w*|\b(?:at|to)\s+(?:the\s+)?(?:guest'?s?|their|eye)\s+eye[\s-]level\b|\beye[\s-]level\b"
 )
 _BODY_POSITION = lazy(
-    rf"\b(?:your|his|her|their|both|one|no|with\s+(?:the|your|his|her|an?)|keep|crossed|folded|clasped|inside|"
+    rf"\b(?:your|his|her|their|one's|both|one|no|with\s+(?:the|your|his|her|an?)|keep|crossed|folded|clasped|inside|"
     rf"outside|open|whole)\s+(?:(?:left|right|inside|outside|free|open|whole|dominant|other|two|three|four|five)\s+)?{_BODY}\b"
     rf"(?!\s+(?:are\s+)?(?:full|free|tied))"
     rf"(?!\s+(?:office|door|chef|waiter|concierge|housekeeper|porter|luggage|bag|wash|"
@@ -95,12 +95,14 @@ _BODY_POSITION = lazy(
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+(?:whole\s+)?(?:body|head|torso|shoulders)\b"
     rf"|\b(?:your|his|her|their)\s+backs?\s+to\s+(?:the|a|any)\s+(?:{_PERSON_NOUNS})\b"
     rf"|\breach\w*\s+(?:over|across|in\s+front\s+of)\s+(?:a|the|any|one)\b"
+    rf"|\bat\s+(?:chest|waist|shoulder|hip)\s+(?:height|level)\b|\bfist[\s-]?bumps?\b|\bhigh[\s-]?fives?\b"
     rf"|\b(?:do\s+not|don't|never|no)\s+point(?:ing)?\b|\b(?:clap|claps|clapping|applaud\w*)\b"
     rf"|\bpull\w*\s+out\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?chairs?\b"
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+backs?\b|\bwav(?:e|es|ed|ing)\s+(?:goodbye|good-?bye|farewell|off|to\s+(?:the|each|every|departing))\b"
 )
 _EYES = lazy(
-    r"\beye\s+contact\b(?!\s+(?:isn't|is\s+not|can|may|might|feels|makes|is\s+(?:uncomfortable|hard|difficult|rude)))|\blook\w*\s+(?:\w+\s+){0,2}in\s+the\s+eyes?\b|\bstar(?:e|es|ing)\s+(?:at|down)\b"
+    r"\beye\s+contact\b(?!\s+(?:isn't|is\s+not|can|may|might|feels|makes|helps|matters|is\s+(?:uncomfortable|hard|difficult|rude)))"
+    r"|\bcatch\w*\s+(?:the\s+)?eyes?\b|\blook\w*\s+(?:\w+\s+){0,2}in\s+the\s+eyes?\b|\bstar(?:e|es|ing)\s+(?:at|down)\b"
 )
 _VOICE = lazy(
     r"\b(?:pitch|volume)\s+of\s+(?:your|his|her|their|the)\s+voice\b"
@@ -125,12 +127,20 @@ _SIDE = lazy(
     r"|\b(?:ladies|women|the\s+eldest)\s+first\b|\bstarting\s+with\s+(?:the\s+)?(?:ladies|lady|women|eldest)\b"
     r"|\bprecede\s+you\b|\b(?:one|a|two|half\s+a)\s+(?:pace|step)s?\s+(?:ahead|behind)\b"
 )
+# A fixed order of offers or courtesies: "upgrade, then waiver, then fuel", "in that order".
+_SEQUENCE = lazy(
+    r"\bin\s+(?:that|this|the\s+following|exactly\s+this|the\s+same)\s+order\b|\bin\s+any\s+other\s+order\b"
+    r"|\bone\s+after\s+the\s+other\b|\bthen\b[^.;]{1,60}?\bthen\b"
+)
+_SERVICE_ACTS = lazy(r"\b(?:offer\w*|pitch\w*|present\w*|suggest\w*|sell\w*|upsell\w*|serv(?:e|es|ed|ing)|pour\w*|"
+                     r"greet\w*|introduc\w*|thank\w*|say|says|mention\w*|recommend\w*|drink|drinks|coffee|tea|water)\b")
 _HYGIENE_BEFORE = lazy(r"\b(?:off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
                              r"disinfect\w*|gel|glove|gloves)\s+$")
 # The guest is the one standing or looking: "if a guest is standing", "guests who avoid eye contact".
-_GUEST_BEFORE = lazy(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|they|who)\s+"
+_GUEST_BEFORE = lazy(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|they|they're|who)\s+"
                            r"(?:(?:is|are|was|were|who|that|seems?|looks?|appears?|gets?|starts?|begins?|keeps?|"
-                           r"avoids?|prefers?|wants?|likes?|seem\s+to|needs?|can't|cannot)\s+)?$")
+                           r"avoids?|prefers?|wants?|likes?|seem\s+to|needs?|can't|cannot)\s+)?$"
+                           rf"|\b(?:{_PERSON_NOUNS}|they)\s+(?:[\w']+\s+){{1,3}}?(?:is|are|was|were)\s+$")
 
 _UNIT = (r"(?:metres?|meters?|m|cm|centimet(?:re|er)s?|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
          r"yards?|paces?|steps?|strides?|arm'?s?[\s-]lengths?)")
@@ -177,13 +187,14 @@ _BODY_KINDS = (
         knee knees chin body torso weight posture eyes gaze shake shakes shaking shook handshake nod nods nodding
         face faces faced facing squarely turn turns turned turning reach reaches reached reaching point pointing
         wave waves waved waving gesture gestures gestured gesturing back backs pocket pockets clap claps clapping
-        applaud applauds applauding pull pulls pulling
+        applaud applauds applauding pull pulls pulling chest waist hip height fist bump bumps high five fives
     """)),
     ("choreography: a rule about eye contact", _EYES, keywords("eye eyes stare stares staring")),
     ("choreography: prescribes the pitch or volume of a voice", _VOICE, keywords("""
         voice voices pitch volume whisper whispers whispering softly quietly loudly slowly soft low loud quiet
         moderate even enunciate enunciating enunciation pace speed rate speech words
     """)),
+    ("choreography: prescribes a fixed order of offers or courtesies", _SEQUENCE, keywords("order other then")),
     ("choreography: prescribes sides, direction or order", _SIDE, keywords("""
         your left right clockwise anticlockwise counterclockwise counter ladies lady women eldest starting precede pace
         step ahead behind
@@ -205,8 +216,11 @@ def _hit(sentence: Sentence, finder):
 
 
 def _gesture(text: str, sentence: Sentence):
-    match = first(_GESTURES, text)
-    return Hit(match.start(), match.end()) if match else None
+    for match in _GESTURES.finditer(text):
+        if negated(text, match.start()) or _GUEST_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+            continue
+        return Hit(match.start(), match.end())
+    return None
 
 
 def _angle(text: str, sentence: Sentence):
@@ -229,6 +243,8 @@ def _body(text: str, sentence: Sentence):
     hits = []
     for message, pattern, gate in _BODY_KINDS:
         if gate.isdisjoint(sentence.words):
+            continue
+        if pattern is _SEQUENCE and not _SERVICE_ACTS.search(text):
             continue
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 40):match.start()]

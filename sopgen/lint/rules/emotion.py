@@ -44,7 +44,7 @@ _AFFECT_LY = alternation(_adverb(w) for w in words("affect-words")
 KEYWORDS = frozenset(words("affect-words")) | frozenset(_AFFECT_LY.split("|")) | keywords("""
     smile smiles smiled smiling smiley laugh laughs laughing giggle giggles giggling chuckle chuckles chuckling
     beam beams beaming grin grins grinning expression expressions facial face voice tone personality attitude
-    demeanour demeanor disposition manner
+    demeanour demeanor disposition manner energy
 """)
 
 # What a feeling is demanded of: the greeting, the voice, the manner, the person.
@@ -57,7 +57,7 @@ _ORDER = (r"(?:be|being|remain|remains|remained|stay|stays|stayed|appear|appears
 _SHOW = (r"(?:show|shows|showing|shown|express|expresses|expressing|display|displays|displaying|convey|conveys|"
          r"conveying|demonstrate|demonstrates|demonstrating|project|projects|projecting|radiate|radiates|exude|"
          r"exudes|portray|portrays|maintain|maintains|maintaining|keep|keeps|wear|wears|present|presents|"
-         r"offer|offers|offering|give|gives|with|provide|provides|providing|use|uses|using|have|has|bring|brings)")
+         r"offer|offers|offering|give|gives|with(?!\s+an?\b)|provide|provides|providing|use|uses|using|have|has|bring|brings)")
 _GREETS = (r"(?:greet|greets|greeted|greeting|welcome|welcomes|welcomed|welcoming|acknowledge|acknowledges|"
            r"acknowledged|thank|thanks|thanked|answer|answers|answered|speak|speaks|spoke|talk|talks|say|says|"
            r"receive|receives|received|treat|treats|treated|serve|serves|served|assist|assists|assisted|bid|bids)")
@@ -67,7 +67,8 @@ _LAUGH = lazy(r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming
 _STAFF = alternation(words("staff-nouns"))
 _DEMANDED = lazy(
     rf"\b(?:{_STAFF})\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:(?:always|very|really|so|\w+ly)\s+)?(?:{_AFFECT})\b"
-    r"|\bface\s+(?:light|lights|lit)\s+up\b|"
+    r"|\bface\s+(?:light|lights|lit)\s+up\b|\b(?:show|shows|visible)\s+on\s+(?:[\w']+\s+){0,3}?faces?\b"
+    r"|\b(?:high|positive|good|great|big)\s+energy\b|\benergy\s+(?:level|levels|high|up)\b|"
     rf"\b{_ORDER}\s+(?:(?:always|very|really|so|more|also|too|\w+ly)\s+)?(?:{_AFFECT})\b"
     rf"|\b(?:voice|tone|face|expression|manner|attitude|demeanou?r)\s+(?:\w+\s+){{0,3}}?(?:{_AFFECT})\b(?!\s+(?:and\s+)?{_SOCIAL})"
     r"|\b(?:display|displays|wear|wears|show|shows|adopt|adopts|put\s+on|keep|maintain|maintains|hold|holds|assume|"
@@ -75,7 +76,7 @@ _DEMANDED = lazy(
     rf"|\b(?:{_AFFECT})(?:[\s,]+(?:and\s+|or\s+)?(?:{_AFFECT}|polite|courteous|professional|helpful|attentive|"
     rf"genuine|sincere|personal|inviting|welcoming|approachable|caring|kind)){{0,4}}[\s,]+{_SOCIAL}\b"
     rf"|\b{_SHOW}\s+(?:(?:a|an|the|your|our|their|his|her|real|genuine|true|natural|some|lots\s+of|plenty\s+of)\s+)?"
-    rf"(?:\w+,?\s+and\s+)?(?:{_AFFECT})\b"
+    rf"(?:(?:\w+\s+){{0,2}}?\w+,?\s+and\s+)?(?:{_AFFECT})\b"
     r"|\b(?:facial\s+expressions?|tone\s+of\s+(?:your\s+)?voice|telephone\s+personality|phone\s+personality|"
     r"(?:bubbly|outgoing|sunny|vibrant|infectious|larger[\s-]than[\s-]life)\s+personality|"
     r"personality\s+(?:to\s+)?(?:shine|show)\w*)\b"
@@ -107,6 +108,7 @@ _GLAD_TO = lazy(r"(?:happy|glad|pleased)$")
 _WILLING = lazy(r"\s+to\s+[a-z]")   # "happy to help", "glad to send": willing, not a mood on order
 _GENUINE = lazy(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:natural|naturally|right|genuine)\b"
                       r"|\b(?:not|never|isn't|is\s+not|aren't)\s+(?:required|expected|compulsory|mandatory|necessary|needed)\b"
+                      r"|\bis\s+not\s+(?:in\s+itself\s+)?a\s+(?:fault|problem)\b|\buse\s+your\s+(?:own\s+)?judge?ment\b"
                       r"|\bif\s+you\s+mean\s+it\b|\bwhen\s+you\s+mean\s+it\b|\bno\s+(?:need|one\s+needs)\s+to\s+smile\b")
 _GUEST_SMILES = lazy(
     rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"

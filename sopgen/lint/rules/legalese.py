@@ -28,9 +28,7 @@ KEYWORDS = keywords("""
     aforesaid
 """)
 
-_STAFF = (r"you|staff|host(?:ess|esses)|team|team\s+members?|colleagues?|employees?|associates?|personnel|hosts?|receptionists?|"
-          r"concierges?|servers?|waiters?|waitress(?:es)?|porters?|door(?:man|men)|agents?|attendants?|operators?|"
-          r"officers?|managers?|supervisors?|bartenders?|crew|guards?|clerks?|the\s+host|the\s+team")
+_STAFF = rf"you|{alternation(words('staff-nouns'))}|the\s+host|the\s+team"
 _LEGAL = lazy(
     r"\bshall\b|\bhereby\b|\bhenceforth\b|\bhereinafter\b|\bforthwith\b|\bherewith\b"
     r"|\b(?:is|are|be)\s+(?:not\s+)?to\s+be\b"

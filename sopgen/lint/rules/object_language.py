@@ -28,7 +28,8 @@ KEYWORDS = keywords("""
     dispose disposed rid offload offloads offloaded dispatch dispatches dispatched clear clears cleared move moves
     moved shunt shunts shunted turn churn churns churned release releases log cycle cycles cycled feed feeds fed
     flip flips shuffle shuffles slot slots rotate rotates logs logged logging stamp stamps stamped stamping
-    timestamp timestamps timestamped intake throughput per
+    timestamp timestamps timestamped intake throughput per channelled channeled dispatched moved prompted em them
+    moving
 """)
 
 _PEOPLE = rf"(?:{alternation(words('person-nouns'))}|walk-ins?|check-ins|queue|crowd|heads|bodies|pax)"
@@ -54,13 +55,16 @@ _OBJECT = lazy(
 _DONE_TO = lazy(
     rf"\b{_PEOPLE}\s+(?:[\w'’-]+\s+){{0,6}}?(?:be|been|is|are|was|were|get|gets|got)\s+"
     r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of|"
-    r"logged|stamped|time[\s-]?stamped|tagged|tallied)\b"
+    r"logged|stamped|time[\s-]?stamped|tagged|tallied|channell?ed|dispatched|moved\s+(?:through|along|on)|"
+    r"prompted\s+along)\b"
 )
 # Without "be", as in audit items and fragments: "Walk-ins handled at desk 2".
 _DONE_TO_BARE = lazy(
     rf"\b{_PEOPLE}\s+(?:processed|handled|batched|logged|stamped|time[\s-]?stamped|funnell?ed|herded|shunted)\b"
     rf"|\b(?:guest|patient|visitor|passenger|customer|client|member)\s+(?:intake|throughput|processing|handling)\b"
     rf"|\b{NUMBER}\s+(?:check-ins|arrivals|guests|covers|customers|patients|visitors)\s+(?:per|an|a|every)\s+hour\b"
+    rf"|\b(?:get|gets|got|have|keep|keeps)\s+(?:them|'em|em|{_PEOPLE})\s+"
+    r"(?:processed|handled|moving|moved\s+along|through)\b"
 )
 _THROUGHPUT = lazy(r"\b(?:through|throughput|efficiently|as\s+quickly\s+as\s+possible|together|in\s+bulk|"
                          r"towards|to\s+the|to|from|out|on|off|away|along|turns?|covers?)\b")

@@ -36,7 +36,7 @@ KEYWORDS = keywords("""
     greetings welcome salutation farewell sign signoff closing opening response introduction pitch recite recites
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
-    verbiage proper appropriate correct appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
+    verbiage proper appropriate correct opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
 """)
 
 _MANDATE = lazy(
@@ -45,7 +45,6 @@ _MANDATE = lazy(
     r"|\bthose\s+(?:exact\s+)?words\b"
     r"|\b(?:in|with|using)\s+the\s+following\s+(?:words?|wording|phrase|script|greeting|sentence|lines?)\b"
     r"|\bverbatim\b|\bword[\s-]for[\s-]word\b|\bword[\s-]perfect\b"
-    r"|\band\s+nothing\s+else\b|\bnothing\s+more\b"
     r"|\bno\s+other\s+(?:words?|wording|phras\w+|greeting|expression)s?\b"
     r"|\b(?:may|must|should|can)\s*(?:not|n't)\s+(?:substitute|change|vary|alter|adapt|reword|paraphrase)\b"
     r"|\bwithout\s+(?:changing|varying|altering|adapting|rewording|paraphrasing|deviation)\b"
@@ -62,7 +61,7 @@ _MANDATE = lazy(
     r"opening|closing|sign[\s-]?off)\s+(?:for|to|with)\s+(?:every|each|all|any|everyone|everybody)\b"
     r"|\b(?:approved|standard|official|mandatory|company|corporate|brand|branded|prescribed|signature|required|"
     r"sanctioned|designated|agreed)\s+(?:[\w-]+\s+){1,2}(?:greeting|phrase|wording|script|welcome|salutation|"
-    r"farewell|introduction|pitch|spiel|statement|response|line)s?\b"
+    r"farewell|introduction|pitch|spiel|statement|response|line|opening|closing)s?\b"
     r"|\b(?:proper|appropriate|correct|right)\s+(?:greeting|verbiage|salutation|phrasing|wording|script|sign[\s-]?off)\b"
     r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
     r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary)\b"
@@ -85,6 +84,10 @@ _PLACEHOLDER = lazy(
 )
 # 'Say "certainly" rather than "sure"': one word prescribed in place of another.
 _PREFERRED_WORD = lazy(r"\b(?:say|use|reply)\s+[\"'][^\"'\n]{1,30}[\"']\s*,?\s+(?:rather\s+than|instead\s+of|not|never)\s+[\"']")
+# Lines that free the person to speak for themselves, whatever else the sentence mentions.
+_FREEDOM = lazy(r"(?<!not\s)(?<!n't\s)\b(?:just\s+)?be\s+yourself\b|(?<!not\s)(?<!n't\s)\bin\s+your\s+own\s+(?:words|way)\b")
+_NOTHING_ELSE = lazy(r"\band\s+nothing\s+else\b|\bnothing\s+more\b")
+_NEVER_SPOKEN = lazy(r"\b(?:never|not)\s+(?:to\s+)?(?:be\s+)?(?:spoken|said|used|uttered|mentioned)\b")
 _LOOSE_QUOTE = lazy(r"\b(?:or\s+simply|or\s+just|or\s+something\s+similar|whatever\s+(?:suits|feels|fits)|"
                           r"or\s+words\s+to\s+that\s+effect|in\s+your\s+own\s+way|if\s+you\s+like|"
                           r"(?:you|they)\s+(?:might|may|could|can)\s+(?:say|ask|try|offer|use)|respect\s+an?)\b")
@@ -112,9 +115,14 @@ def check(sentence: Sentence):
 
 
 def _scripted(sentence: Sentence) -> Hit | None:
+    if _FREEDOM.search(sentence.masked):
+        return None
     mandate = first(_MANDATE, sentence.masked)
     if mandate:
         return Hit(mandate.start(), mandate.end())
+    banned = _NEVER_SPOKEN.search(sentence.masked)
+    if banned and sentence.quotes:
+        return Hit(banned.start(), banned.end(), "scripted speech: words that must never be said")
     offered = phrase_pattern("example-markers").search(sentence.masked) or _LOOSE_QUOTE.search(sentence.masked)
     if offered:
         return None
@@ -124,6 +132,9 @@ def _scripted(sentence: Sentence) -> Hit | None:
     address = first(_ADDRESS, sentence.masked)
     if address:
         return Hit(address.start(), address.end(), "scripted speech: one form of address for everyone")
+    nothing_else = _NOTHING_ELSE.search(sentence.masked)
+    if nothing_else and (sentence.quotes or _SPEECH.search(sentence.masked, 0, nothing_else.start())):
+        return Hit(nothing_else.start(), nothing_else.end())
     preferred = _PREFERRED_WORD.search(sentence.lower)
     if preferred and len(sentence.quotes) >= 2:
         return Hit(preferred.start(), preferred.end(), "scripted speech: words to use and words to avoid")

@@ -40,7 +40,7 @@ _CONTACT = lazy(
     r"ask\w*|check\w*[\s-]+(?:back|on|in\s+on|in\s+with|with)|visit(?:s|ed|ing)?\b|offer\w*|follow\w*\s+up|say\w*|said|mention\w*|"
     r"address\w*|compliment\w*|small\s+talk|engag\w*|reach\w*\s+the\s+(?:kerb|curb|car|guest|table)|return\w*\s+to\s+(?:the\s+)?"
     r"(?:table|guest|desk)|introduc\w*|serv(?:e|es|ed|ing)\s+(?:the\s+)?(?:guest|table|diner)|interrupt\w*|"
-    rf"listen\w*|attention|contact|conversation\w*|response|(?:updat|inform)\w*\s+(?:the\s+|each\s+|every\s+|waiting\s+)?(?:{_PEOPLE}|them)|chat|call\s+the\s+next|"
+    rf"listen\w*|attention|contact|conversation\w*|response|calls?|(?:back\s+)?on\s+the\s+line|engag\w*|(?:updat|inform)\w*\s+(?:the\s+|each\s+|every\s+|waiting\s+)?(?:{_PEOPLE}|them)|chat|call\s+the\s+next|"
     rf"check\w*\s+(?:satisfaction|how|whether)|top\w*\s+up\s+(?:\w+\s+)?glasses|(?:top\w*\s+up|refill\w*)\s+(?:the\s+)?\w+'s)\b"
 )
 _SECONDS = lazy(rf"\b(?!an?\b){NUMBER}[\s-]*(?:seconds?|secs?)\b|\b(?:few|several|couple\s+of)\s+seconds\b"
@@ -74,10 +74,11 @@ _QUOTA = lazy(
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:\w+\s+)?(?:per|an|a|every)\s+(?:hour|shift|day|visit|call)\b"
-    rf"|\bonce\s+at\s+the\s+(?:start|beginning|end)\b"
+    rf"|\bonce\s+at\s+the\s+(?:start|beginning|end)\b|\b(?:each|every)\s+(?:table|guest|visitor|room|member|diner)\s+once\b"
+    rf"|\bat\s+least\s+{COUNT}\s+(?:jokes?|stories|compliments?|questions?|suggestions?)\b"
 )
 _QUOTA_ACTS = lazy(
-    r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|conversation|"
+    r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|conversation|tell|joke|"
     r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak)\w*\b"
 )
 # The guest's name, used as a quota: "use the guest's name throughout", "Name x3 per call".
@@ -157,7 +158,7 @@ _FINDERS = (
     (_clock, keywords("minute minutes mins min hour dot course courses bite bites sip sips mouthful mouthfuls")),
     (_quota, keywords("""
         twice thrice times x once mention mentions reference references reminder reminders compliment compliments
-        thank yous uses offers recommendation recommendations visit visits least
+        thank yous uses offers recommendation recommendations visit visits least once
     """)),
     (_name, keywords("name names surname surnames title")),
     (_last_word, keywords("last hang")),
