@@ -66,6 +66,8 @@ def build(
                                             "CPU core; 1 renders them one by one in this process)."),
     force: bool = typer.Option(False, "--force", help="Render and rewrite every output, even those that have "
                                                       "not changed since the last build."),
+    review_copy: bool = typer.Option(False, "--review-copy", help="Include draft SOPs, for reviewers: every "
+                                                                  "page then says DRAFT."),
 ) -> None:
     """Build the handbook and checklists (PDF), the HTML site and Markdown.
 
@@ -83,7 +85,8 @@ def build(
         raise typer.Exit(EXIT_INVALID)
     try:
         with build_progress(sys.stderr, quiet) as progress:
-            result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force)
+            result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force,
+                               review_copy=review_copy)
     except SopgenError as error:
         _fail(error)
     except KeyboardInterrupt:

@@ -21,13 +21,21 @@ def format_date(value: dt.date | None) -> str | None:
     return f"{value.day} {value:%B %Y}" if value else None
 
 
-def in_handbook(sop: Sop) -> bool:
-    return sop.status != "retired"
+def in_handbook(sop: Sop, review_copy: bool = False) -> bool:
+    """Whether an SOP goes into what colleagues read and train from.
+
+    One rule for every output: approved SOPs only, so a draft never reaches a
+    checklist, a workbook or a sign-off. A review copy (``sopgen build
+    --review-copy``) adds the drafts, and then every page of it says DRAFT.
+    """
+    return sop.status == "approved" or (review_copy and sop.status == "draft")
 
 
-def project_context(project: Project, today: dt.date, sop_count: int, plain: Plain = str) -> dict:
+def project_context(project: Project, today: dt.date, sop_count: int, plain: Plain = str,
+                    review_copy: bool = False) -> dict:
     config = project.config
     return {
+        "review_copy": review_copy,
         "organisation": plain(config.organisation),
         "title": plain(config.title),
         "paper": config.paper,
@@ -99,15 +107,15 @@ def stories_by_sop(project: Project, text: Text, plain: Plain = str) -> dict[str
     return shaped
 
 
-def handbook_context(project: Project, today: dt.date, *, markdown: bool = False) -> dict:
-    """Touchpoints in journey order with their SOPs; retired SOPs are left out."""
+def handbook_context(project: Project, today: dt.date, *, markdown: bool = False, review_copy: bool = False) -> dict:
+    """Touchpoints in journey order with their approved SOPs (and drafts, in a review copy)."""
     text: Text = to_safe_markdown if markdown else to_html
     # Plain fields are escaped by the HTML templates, but Markdown has no escaping of its own.
     plain: Plain = to_safe_markdown if markdown else str
     touchpoints, ordered = [], []
     stories = stories_by_sop(project, text, plain)
     for touchpoint in project.config.journey:
-        sops = [s for s in project.sops_at(touchpoint.id) if in_handbook(s)]
+        sops = [s for s in project.sops_at(touchpoint.id) if in_handbook(s, review_copy)]
         if not sops:
             continue
         ref = {"id": touchpoint.id, "name": plain(touchpoint.name), "anchor": f"tp-{touchpoint.id}"}
@@ -120,7 +128,7 @@ def handbook_context(project: Project, today: dt.date, *, markdown: bool = False
     for before, after in zip(ordered, ordered[1:]):
         before["next"], after["prev"] = after, before
     return {
-        "project": project_context(project, today, len(ordered), plain),
+        "project": project_context(project, today, len(ordered), plain, review_copy),
         "touchpoints": touchpoints,
         "sops": ordered,
     }
