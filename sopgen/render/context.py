@@ -34,8 +34,11 @@ def in_handbook(sop: Sop, review_copy: bool = False) -> bool:
 def project_context(project: Project, today: dt.date, sop_count: int, plain: Plain = str,
                     review_copy: bool = False) -> dict:
     config = project.config
+    from .environment import builtin_templates_dir
+
     return {
         "review_copy": review_copy,
+        "fonts_url": (builtin_templates_dir() / "fonts").resolve().as_uri(),
         "organisation": plain(config.organisation),
         "title": plain(config.title),
         "paper": config.paper,

@@ -69,3 +69,21 @@ def read_pages(pdf: Path) -> list[Page]:
         words = tuple(Word(html.unescape(m[4]), *map(float, m[:4])) for m in _WORD.findall(body))
         pages.append(Page(number, float(width), float(height), words))
     return pages
+
+
+def text_lines(page: Page) -> list[str]:
+    """The page's lines of text, left to right: words whose boxes share a baseline and are close together."""
+    rows: dict[float, list[Word]] = {}
+    for word in page.body_words():
+        rows.setdefault(round(word.y1, 0), []).append(word)
+    lines = []
+    for row in rows.values():
+        row.sort(key=lambda w: w.x0)
+        current = [row[0]]
+        for word in row[1:]:
+            if word.x0 - current[-1].x1 > 4 * MM:      # a gap this wide is a new column, not a space
+                lines.append(" ".join(w.text for w in current))
+                current = []
+            current.append(word)
+        lines.append(" ".join(w.text for w in current))
+    return lines
