@@ -15,7 +15,12 @@ from typer.testing import CliRunner
 
 from sopgen.cli import app
 
-from tests.printed.pages import have_pdftotext, read_pages
+import json
+import shutil
+import subprocess
+
+from sopgen.render.environment import builtin_templates_dir
+from tests.printed.pages import have_pdftotext, read_pages, short_pages, text_lines
 from tests.test_build import REPO, copy_example
 
 pytestmark = pytest.mark.skipif(not have_pdftotext(), reason="needs pdftotext (apt-get install poppler-utils)")
@@ -78,3 +83,92 @@ def test_every_pdf_stays_within_its_size_budget(shipped, pack):
     pages = len(read_pages(path))
     assert path.stat().st_size <= BYTES_PER_FILE + BYTES_PER_PAGE * pages, \
         f"{pack}: {path.stat().st_size:,} bytes for {pages} pages"
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_no_page_is_left_nearly_empty(shipped, pack):
+    """A page inside an SOP or a week is at least 30% full; the last page of one that runs on, 15%."""
+    assert short_pages(read_pages(shipped / pack), mid_unit=0.30, unit_end=0.15) == []
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_no_text_is_printed_closer_than_8_mm_to_the_paper_edge(shipped, pack):
+    near = [(page.number, round(page.nearest_edge_mm(), 1)) for page in read_pages(shipped / pack)
+            if page.nearest_edge_mm() < 8]
+    assert near == []
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_lines_of_text_stay_a_comfortable_length(shipped, pack):
+    lengths = sorted(len(line) for page in read_pages(shipped / pack) for line in text_lines(page)
+                     if len(line.split()) >= 6 and ". . ." not in line)   # not the contents' leaders
+    assert lengths[int(0.9 * len(lengths))] <= 85, "nine lines in ten should hold at most 85 characters"
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="needs pdffonts (apt-get install poppler-utils)")
+@pytest.mark.parametrize("pack", PACKS)
+def test_text_is_set_in_the_shipped_typefaces_embedded_in_the_file(shipped, pack):
+    listing = subprocess.run(["pdffonts", str(shipped / pack)], capture_output=True, text=True, check=True)
+    fonts = [line.split() for line in listing.stdout.splitlines()[2:]]
+    assert fonts and all(row[-5] == "yes" for row in fonts), listing.stdout          # the "emb" column
+    names = {row[0].split("+")[-1] for row in fonts}
+    assert all(name.startswith(("Source-Serif-4", "Source-Sans-3")) for name in names), names
+
+
+def test_the_fonts_are_read_from_the_files_that_ship_with_sopgen(shipped):
+    """The renderer notes what it reads (for the build cache): the font files inside the package."""
+    shipped_fonts = sorted(str(path.resolve()) for path in (builtin_templates_dir() / "fonts").glob("*.ttf"))
+    cache = json.loads((shipped / ".sopgen-cache.json").read_text(encoding="utf-8"))
+    for pack in PACKS:
+        read = set(cache["pdfs"][pack]["read"])
+        assert {font for font in shipped_fonts if "Regular" in font} <= read, pack
+
+
+WORKBOOK = "programmes/front-of-house/workbook.pdf"
+GUIDE = "programmes/front-of-house/trainer-guide.pdf"
+
+
+def _programme() -> dict:
+    return yaml.safe_load((REPO / "programme.yaml").read_text(encoding="utf-8"))["programmes"][0]
+
+
+def test_the_workbook_signs_off_each_week_on_one_page_with_the_quiz_score_once(shipped):
+    pages = read_pages(shipped / WORKBOOK)
+    weeks = len(_programme()["modules"])
+    sign_offs = [page for page in pages if "· SIGN-OFF" in page.text]
+    assert len(sign_offs) == weeks
+    assert all(page.text.count("Score") == 1 for page in sign_offs)
+    assert " ".join(page.text for page in pages).count("Score") == weeks
+
+
+def test_each_sop_on_a_sign_off_page_lists_only_its_own_objectives(shipped):
+    week = _programme()["modules"][0]
+    page = next(p for p in read_pages(shipped / WORKBOOK) if "· SIGN-OFF" in p.text)
+    text = " ".join(page.text.split())
+    sops = {sop["id"]: sop for sop in (yaml.safe_load(p.read_text(encoding="utf-8"))
+                                       for p in (REPO / "sops").rglob("*.yaml"))}
+    titles = [sops[sop_id]["title"] for sop_id in week["sops"]]
+    blocks = {}
+    for title, after in zip(titles, titles[1:] + ["Across the week"]):
+        blocks[title] = text[text.index(title + " version"):text.index(after)]
+    for objective in week["objectives"]:
+        if isinstance(objective, dict):
+            words = " ".join(objective["text"].split()[:8])
+            owner = sops[objective["sop"]]["title"]
+            assert [title for title, block in blocks.items() if words in block] == [owner]
+
+
+def test_objectives_of_a_draft_sop_are_left_out_with_it(shipped):
+    draft_objectives = [o["text"] for m in _programme()["modules"] for o in m["objectives"]
+                        if isinstance(o, dict) and o["sop"] == _draft()["id"]]
+    assert draft_objectives
+    for pack in (WORKBOOK, GUIDE):
+        text = " ".join(" ".join(page.text for page in read_pages(shipped / pack)).split())
+        assert not any(" ".join(o.split()[:8]) in text for o in draft_objectives)
+
+
+def test_the_trainer_guide_prints_a_sign_off_sheet_a_week_instead_of_yaml(shipped):
+    text = " ".join(page.text for page in read_pages(shipped / GUIDE))
+    for week in range(1, len(_programme()["modules"]) + 1):
+        assert f"Sign-off sheet · week {week}" in text
+    assert "signed_off:" not in text and "YYYY-MM-DD" not in text

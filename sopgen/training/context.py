@@ -95,7 +95,9 @@ def module_context(module: Module, week: int, sops: dict[str, Sop], touchpoints:
                "anchor": f"tp-{sop.touchpoint}"}
         entries.append({**sop_context(sop, ref, text), "anchor": f"week-{week}-{sop.id}",
                         "discussion": discussion_prompts(sop, text), "role_plays": role_plays(sop, text),
-                        "performer": sop.roles[0] if sop.roles else None})
+                        "performer": sop.roles[0] if sop.roles else None,
+                        "objectives": [text(objective) for objective in module.objectives_for(sop.id)]})
+    taught = {entry["id"] for entry in entries}
     questions = sum(len(entry["knowledge_check"]) for entry in entries)
     planned = sum(activity.minutes for activity in module.activities)
     assessment = module.assessment
@@ -107,7 +109,10 @@ def module_context(module: Module, week: int, sops: dict[str, Sop], touchpoints:
         "focus": text(module.focus) if module.focus else None,
         "session_minutes": module.session_minutes,
         "session_length": duration(module.session_minutes),
-        "objectives": [text(objective) for objective in module.objectives],
+        # An objective that belongs to an SOP left out (a draft) is left out with it.
+        "objectives": [text(objective) for objective, sop_id in zip(module.objectives, _owners(module))
+                       if sop_id is None or sop_id in taught],
+        "week_objectives": [text(objective) for objective in module.objectives_for(None)],
         "plan": session_plan(module.activities, text),
         "spare_minutes": module.session_minutes - planned,
         "spare_start": clock(planned),
@@ -129,6 +134,10 @@ def module_context(module: Module, week: int, sops: dict[str, Sop], touchpoints:
         "has_draft": any(entry["is_draft"] for entry in entries),
         "not_yet_approved": not_yet_approved,
     }
+
+
+def _owners(module: Module) -> tuple[str | None, ...]:
+    return module.objective_sops or (None,) * len(module.objectives)
 
 
 def session_plan(activities: tuple[Activity, ...], text: Text) -> list[dict]:

@@ -87,3 +87,25 @@ def text_lines(page: Page) -> list[str]:
             current.append(word)
         lines.append(" ".join(w.text for w in current))
     return lines
+
+
+def running_title(page: Page) -> str:
+    """The left half of the page's running header: what the page belongs to (an SOP, a week)."""
+    return " ".join(w.text for w in page.words if w.y1 <= MARGIN_BAND and w.x1 < page.width / 2)
+
+
+def short_pages(pages: list[Page], mid_unit: float, unit_end: float) -> list[tuple[int, float]]:
+    """Pages less full than they should be, as (page number, fill).
+
+    A page inside a unit (an SOP, a week: whatever shares a running title) should be at least
+    ``mid_unit`` full; the last page of a unit that runs over more than one page at least
+    ``unit_end``. A page that is a whole unit by itself (a cover, a chapter opener) may be short.
+    """
+    short = []
+    for index, page in enumerate(pages):
+        title = running_title(page)
+        continues = index > 0 and title and running_title(pages[index - 1]) == title
+        continued = index + 1 < len(pages) and title and running_title(pages[index + 1]) == title
+        if continued and page.fill < mid_unit or continues and not continued and page.fill < unit_end:
+            short.append((page.number, round(page.fill, 2)))
+    return short
