@@ -172,3 +172,37 @@ def test_the_trainer_guide_prints_a_sign_off_sheet_a_week_instead_of_yaml(shippe
     for week in range(1, len(_programme()["modules"]) + 1):
         assert f"Sign-off sheet · week {week}" in text
     assert "signed_off:" not in text and "YYYY-MM-DD" not in text
+
+
+def _sheets(shipped: Path) -> dict[str, str]:
+    """Each touchpoint's shift checklist as one text, from the touchpoint named in every page's footer."""
+    config = yaml.safe_load((REPO / "sopgen.yaml").read_text(encoding="utf-8"))
+    sheets: dict[str, str] = {}
+    for page in read_pages(shipped / "checklists.pdf"):
+        footer = " ".join(w.text for w in page.words if w.y0 > page.height - 17 * 72 / 25.4)
+        name = next(t["name"] for t in config["journey"] if footer.startswith(t["name"] + " ·"))
+        sheets[name] = sheets.get(name, "") + " " + page.text
+    return sheets
+
+
+def test_a_shift_checklist_is_laid_out_by_time_of_day(shipped):
+    lounge = _sheets(shipped)["Business lounge"]
+    opening, during, closing = (lounge.index(part) for part in ("Opening", "During the shift", "Closing"))
+    assert opening < during < closing
+    assert lounge.index("Alarm code and lounge keys collected") < during
+    assert lounge.index("Bin bags and cleaning kit") > closing
+
+
+def test_a_reading_has_room_for_its_value_with_unit_and_limits_and_a_conditional_item_allows_na(shipped):
+    sheets = _sheets(shipped)
+    assert "Fridge temperature, before any milk or food goes out" in sheets["Business lounge"]
+    assert "Acceptable: 5 °C or below" in sheets["Business lounge"] and "°C" in sheets["Business lounge"]
+    door = sheets["Door concierge"]
+    rainy = door.index("Towels at reception on rainy days")
+    assert "N/A" in door[rainy:rainy + 80]
+
+
+def test_every_sheet_has_initials_and_time_a_problem_log_and_a_sign_off(shipped):
+    for name, text in _sheets(shipped).items():
+        for expected in ("INITIALS", "TIME", "PROBLEM FOUND", "ACTION TAKEN", "SUPERVISOR'S SIGNATURE"):
+            assert expected in text, (name, expected)

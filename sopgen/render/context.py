@@ -8,7 +8,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from .. import __version__
-from ..models import Question, Sop
+from ..models import ChecklistItem, Question, Sop
 from ..project import Project
 from ..quality.stories import adoptions
 from .markup import to_html, to_safe_markdown
@@ -58,6 +58,38 @@ def _question(number: int, question: Question, text: Text) -> dict:
     }
 
 
+TIME_OF_DAY_LABELS = {"opening": "Opening", "shift": "During the shift", "closing": "Closing"}
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def reading_limits(item: ChecklistItem) -> str | None:
+    """'1–5 °C', '5 °C or below', '63 °C or above', or None when a reading has no limits."""
+    unit = f" {item.unit}" if item.unit else ""
+    if item.min is not None and item.max is not None:
+        return f"{_number(item.min)}–{_number(item.max)}{unit}"
+    if item.max is not None:
+        return f"{_number(item.max)}{unit} or below"
+    if item.min is not None:
+        return f"{_number(item.min)}{unit} or above"
+    return None
+
+
+def _checklist_item(item: ChecklistItem, text: Text, plain: Plain) -> dict:
+    return {
+        "text": text(item.text),
+        "kind": item.kind,
+        "is_reading": item.kind == "reading",
+        "unit": plain(item.unit) if item.unit else "",
+        "limits": plain(reading_limits(item)) if reading_limits(item) else None,
+        "na": item.na,
+        "when": item.when,
+        "when_label": TIME_OF_DAY_LABELS[item.when],
+    }
+
+
 def sop_context(sop: Sop, touchpoint: dict, text: Text, plain: Plain = str) -> dict:
     optional = lambda value: text(value) if value else None  # noqa: E731
     return {
@@ -84,6 +116,7 @@ def sop_context(sop: Sop, touchpoint: dict, text: Text, plain: Plain = str) -> d
         "cues": [{"notice": text(c.notice), "respond": text(c.respond)} for c in sop.cues],
         "recovery": [{"when": text(r.when), "do": text(r.do)} for r in sop.recovery],
         "checklist": [text(item) for item in sop.checklist],
+        "checklist_items": [_checklist_item(item, text, plain) for item in sop.checklist_items],
         "knowledge_check": [_question(i, q, text) for i, q in enumerate(sop.knowledge_check, start=1)],
         "revisions": [{"version": plain(r.version), "date": format_date(r.date), "by": plain(r.by) if r.by else None,
                        "change": text(r.change)} for r in sop.revisions],
