@@ -68,6 +68,8 @@ def build(
                                                       "not changed since the last build."),
     review_copy: bool = typer.Option(False, "--review-copy", help="Include draft SOPs, for reviewers: every "
                                                                   "page then says DRAFT."),
+    archive: bool = typer.Option(False, "--archive", help="Write the PDFs as PDF/A-3a (tagged, fonts embedded), "
+                                                          "for controlled copies kept on file."),
 ) -> None:
     """Build the handbook and checklists (PDF), the HTML site and Markdown.
 
@@ -86,7 +88,7 @@ def build(
     try:
         with build_progress(sys.stderr, quiet) as progress:
             result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force,
-                               review_copy=review_copy)
+                               review_copy=review_copy, archive=archive)
     except SopgenError as error:
         _fail(error)
     except KeyboardInterrupt:

@@ -46,12 +46,13 @@ def load_valid_project(start: Path) -> Project:
 
 def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMATS,
           progress: Progress = silent, jobs: int | None = None, force: bool = False,
-          review_copy: bool = False) -> BuildResult:
+          review_copy: bool = False, archive: bool = False) -> BuildResult:
     """Render the outputs in memory, then write those that changed since the last build into ``out``.
 
     PDFs render in ``jobs`` processes (default: one per CPU core; 1 renders here);
     ``force`` renders and rewrites everything, whatever is already there;
-    ``review_copy`` puts the draft SOPs in too, with DRAFT on every page.
+    ``review_copy`` puts the draft SOPs in too, with DRAFT on every page. PDFs are tagged
+    PDF/UA-1; with ``archive`` they are PDF/A-3a, for controlled copies kept on file.
     """
     from .cache import CACHE_FILE
     from .incremental import bring_up_to_date
@@ -83,6 +84,8 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
         planned.update(_render_markdown(env, handbook_context(project, today, markdown=True,
                                                               review_copy=review_copy)))
 
+    if archive:
+        planned = _as_archival(planned)
     if not force:
         progress("Comparing with the last build")
     current = bring_up_to_date(out, planned, paper=config.paper, jobs=jobs or default_jobs(), force=force,
@@ -151,6 +154,16 @@ def _pdf_jobs(env, project: Project, context: dict) -> dict:
     allowed = (project.config.templates_dir, builtin_templates_dir())
     return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed)
             for name in ("handbook", "checklists")}
+
+
+def _as_archival(planned: dict) -> dict:
+    import dataclasses
+
+    from .render.parallel import PdfJob
+    from .render.pdf import ARCHIVAL
+
+    return {name: dataclasses.replace(job, variant=ARCHIVAL) if isinstance(job, PdfJob) else job
+            for name, job in planned.items()}
 
 
 def _refused_warnings(project: Project, refused: dict[str, tuple[str, ...]]) -> list[str]:

@@ -206,3 +206,52 @@ def test_every_sheet_has_initials_and_time_a_problem_log_and_a_sign_off(shipped)
     for name, text in _sheets(shipped).items():
         for expected in ("INITIALS", "TIME", "PROBLEM FOUND", "ACTION TAKEN", "SUPERVISOR'S SIGNATURE"):
             assert expected in text, (name, expected)
+
+
+def _pdfinfo(path: Path, *options: str) -> str:
+    return subprocess.run(["pdfinfo", *options, str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def _structure(path: Path) -> str:
+    return subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs pdfinfo (apt-get install poppler-utils)")
+@pytest.mark.parametrize("pack", PACKS)
+def test_every_pack_is_a_tagged_pdf_ua_file(shipped, pack):
+    assert "Tagged:          yes" in _pdfinfo(shipped / pack)
+    meta = _pdfinfo(shipped / pack, "-meta")
+    assert 'pdfuaid:part="1"' in meta or "<pdfuaid:part>1</pdfuaid:part>" in meta
+    structure = _structure(shipped / pack)
+    assert "Document" in structure.splitlines()[0]
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="needs qpdf (apt-get install qpdf)")
+def test_running_footers_and_the_draft_watermark_are_artifacts_not_text(review, tmp_path):
+    """A screen reader reads the structure tree: page furniture and the watermark are left out of it."""
+    path = review / "handbook.pdf"
+    structure = _structure(path)
+    assert "review copy, not for training" not in structure           # every page's footer
+    assert "Page 2 of" not in structure
+    assert _draft()["title"] in structure                               # the content is there
+    number = next(page.number for page in read_pages(path) if _draft()["title"] in page.text
+                  and "Purpose" in page.text)
+    expanded = tmp_path / "page.pdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", "--empty", "--pages", str(path), str(number),
+                    "--", str(expanded)], check=True)
+    content = expanded.read_bytes()
+    watermark = content.index(b" Do")                                   # the page background is painted first
+    opened = max(content.rfind(b"BMC", 0, watermark), content.rfind(b"BDC", 0, watermark))
+    assert content[:opened].rstrip().endswith(b"/Artifact")
+
+
+def test_an_archived_copy_is_pdf_a_3a(tmp_path):
+    from sopgen.render.pdf import ARCHIVAL, render_pdf
+
+    html = "<html lang='en'><head><title>Archived</title></head><body><h1>Controlled copy</h1></body></html>"
+    pdf, refused = render_pdf(html, tmp_path, [builtin_templates_dir()], variant=ARCHIVAL)
+    path = tmp_path / "archived.pdf"
+    path.write_bytes(pdf)
+    meta = _pdfinfo(path, "-meta")
+    assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="A"' in meta
+    assert "Tagged:          yes" in _pdfinfo(path) and refused == []

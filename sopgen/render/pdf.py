@@ -47,20 +47,27 @@ def _fetcher_class():
     return ProjectOnlyFetcher
 
 
+# Every PDF is tagged for screen readers and copy-paste (PDF/UA-1); an archived, controlled copy
+# can be PDF/A-3a instead, which is tagged as well.
+ACCESSIBLE = "pdf/ua-1"
+ARCHIVAL = "pdf/a-3a"
+
+
 class RenderedPdf(NamedTuple):
     pdf: bytes
     refused: list[str]   # URLs the renderer was not allowed to fetch
     read: list[Path]     # files it read, so a change to one of them can be noticed
 
 
-def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path]) -> tuple[bytes, list[str]]:
+def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path], variant: str = ACCESSIBLE) -> tuple[bytes, list[str]]:
     """Render HTML to PDF bytes; return them with the URLs that were refused."""
-    rendered = render_pdf_noting_files(html, base_dir, allowed_dirs)
+    rendered = render_pdf_noting_files(html, base_dir, allowed_dirs, variant)
     return rendered.pdf, rendered.refused
 
 
-def render_pdf_noting_files(html: str, base_dir: Path, allowed_dirs: list[Path]) -> RenderedPdf:
-    """Render HTML to PDF bytes, with the URLs that were refused and the files that were read."""
+def render_pdf_noting_files(html: str, base_dir: Path, allowed_dirs: list[Path],
+                            variant: str = ACCESSIBLE) -> RenderedPdf:
+    """Render HTML to a tagged PDF (``variant``), with the URLs that were refused and the files that were read."""
     import weasyprint
 
     fetcher = _fetcher_class()(allowed_dirs)
@@ -73,7 +80,8 @@ def render_pdf_noting_files(html: str, base_dir: Path, allowed_dirs: list[Path])
     remnants = short_endings(document)
     if remnants:
         document = lay_out(tighten(html, remnants))
-    return RenderedPdf(document.write_pdf(), fetcher.blocked, list(dict.fromkeys(fetcher.read)))
+    pdf = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+    return RenderedPdf(pdf, fetcher.blocked, list(dict.fromkeys(fetcher.read)))
 
 
 # A unit that starts on a new page (an SOP, say) may carry ``data-fit`` on its opening tag
