@@ -519,5 +519,31 @@ def export_scorm_command(
     _report_export(outcome, "modules")
 
 
+records_app = typer.Typer(help="Sign-off records: bring them in from a spreadsheet or an LMS export.",
+                          no_args_is_help=True)
+app.add_typer(records_app, name="records")
+
+
+@records_app.command("import")
+def records_import_command(
+    csv_file: Path = typer.Argument(..., help="A CSV file with the columns trainee, sop, signed_off and trainer "
+                                              "(and optionally role and notes)."),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Add sign-offs from a CSV file to records/, checking every row first and skipping ones already recorded."""
+    from .errors import SopgenError
+    from .project import display_path
+    from .training.records_import import run_import
+
+    try:
+        imported = run_import(project or Path.cwd(), csv_file)
+    except SopgenError as error:
+        _fail(error)
+    for skipped in imported.skipped:
+        typer.echo(skipped, err=True)
+    where = f" to {display_path(imported.target)}" if imported.target else ""
+    typer.echo(f"Imported {len(imported.added)} sign-off(s){where}; skipped {len(imported.skipped)} already recorded.")
+
+
 def main() -> None:
     app()
