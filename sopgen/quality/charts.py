@@ -14,7 +14,7 @@ from html import escape
 WIDTH, HEIGHT = 600, 190
 LEFT, RIGHT, TOP, BOTTOM = 34, 18, 14, 26
 INK, MUTED, RULE, ACCENT, WARNING = "#1e2326", "#5c676d", "#dfe5e6", "#1c5a61", "#a3262a"
-FONT = 'font-family="Source Sans 3, DejaVu Sans, Helvetica, Arial, sans-serif" font-size="10"'
+FONT = 'font-family="\'Source Sans 3\', \'DejaVu Sans\', Helvetica, Arial, sans-serif" font-size="10"'
 TICK_STEPS = (1, 7, 14, 28, 56, 91, 182, 364)   # days between date labels
 MAX_TICKS = 7
 
@@ -65,7 +65,8 @@ def line_chart(points: list[Point], start: dt.date, end: dt.date, *, target: flo
     for value in range(100, low - 1, -step):
         parts.append(f'<line x1="{LEFT}" y1="{y(value):.1f}" x2="{WIDTH - RIGHT}" y2="{y(value):.1f}" '
                      f'stroke="{RULE}" stroke-width="1"/>')
-        parts.append(f'<text class="axis-label" x="{LEFT - 6}" y="{y(value) + 3.5:.1f}" text-anchor="end" '
+        floor = " floor" if value - step < low else ""     # the lowest: hidden where dates are drawn large
+        parts.append(f'<text class="axis-label{floor}" x="{LEFT - 6}" y="{y(value) + 3.5:.1f}" text-anchor="end" '
                      f'fill="{MUTED}" {FONT}>{value}</text>')
     for index, date in enumerate(_ticks(start, end)):
         parts.append(f'<line x1="{x(date):.1f}" y1="{HEIGHT - BOTTOM}" x2="{x(date):.1f}" '

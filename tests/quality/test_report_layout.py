@@ -61,3 +61,12 @@ def test_on_a_phone_chart_labels_are_drawn_larger_and_tables_wrap(report):
     assert re.search(r"\.axis-label[^{]*\{ font-size: (\d+)px", phone)
     size = int(re.search(r"font-size: (\d+)px", phone).group(1))
     assert size * 350 / 600 >= 10, "labels of a 600-unit chart shown 350 px wide should be at least 10 px"
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="needs pdffonts (apt-get install poppler-utils)")
+def test_the_charts_are_set_in_the_shipped_typeface_not_a_fallback(report):
+    import subprocess
+
+    listing = subprocess.run(["pdffonts", str(report / "report.pdf")], capture_output=True, text=True, check=True)
+    names = {line.split()[0].split("+")[-1] for line in listing.stdout.splitlines()[2:]}
+    assert names and all(name.startswith(("Source-Serif-4", "Source-Sans-3")) for name in names), names
