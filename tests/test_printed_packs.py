@@ -232,7 +232,7 @@ def test_running_footers_and_the_draft_watermark_are_artifacts_not_text(review, 
     """A screen reader reads the structure tree: page furniture and the watermark are left out of it."""
     path = review / "handbook.pdf"
     structure = _structure(path)
-    assert "review copy, not for training" not in structure           # every page's footer
+    assert "DRAFT · review copy" not in structure          # every page's footer
     assert "Page 2 of" not in structure
     assert _draft()["title"] in structure                               # the content is there
     number = next(page.number for page in read_pages(path) if _draft()["title"] in page.text
