@@ -35,12 +35,12 @@ def unchanged_or(out: Path, name: str, data: bytes) -> bytes | Unchanged:
     return Unchanged(wanted) if file_digest(out / name) == wanted else data
 
 
-def pdf_key(html: str, *, paper: str, base_dir: Path) -> str:
+def pdf_key(html: str, *, paper: str, base_dir: Path, variant: str = "") -> str:
     """The cache key of a PDF: a change to anything it is made from, but the files it reads, gives another key."""
     from importlib.metadata import version
 
     parts = [f"sopgen {__version__}", f"weasyprint {version('weasyprint')}", f"paper {paper}",
-             f"base {base_dir.resolve()}", html]
+             f"base {base_dir.resolve()}", f"variant {variant}", html]
     return digest("\0".join(parts).encode())
 
 

@@ -72,6 +72,10 @@ def build(
                                             "CPU core; 1 renders them one by one in this process)."),
     force: bool = typer.Option(False, "--force", help="Render and rewrite every output, even those that have "
                                                       "not changed since the last build."),
+    review_copy: bool = typer.Option(False, "--review-copy", help="Include draft SOPs, for reviewers: every "
+                                                                  "page then says DRAFT."),
+    archive: bool = typer.Option(False, "--archive", help="Write the PDFs as PDF/A-3a (tagged, fonts embedded), "
+                                                          "for controlled copies kept on file."),
 ) -> None:
     """Build the handbook and checklists (PDF), the HTML site and Markdown.
 
@@ -89,7 +93,8 @@ def build(
         raise typer.Exit(EXIT_INVALID)
     try:
         with build_progress(sys.stderr, quiet) as progress:
-            result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force)
+            result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force,
+                               review_copy=review_copy, archive=archive)
     except SopgenError as error:
         _fail(error)
     except KeyboardInterrupt:
@@ -509,6 +514,32 @@ def export_scorm_command(
     except SopgenError as error:
         _fail(error)
     _report_export(outcome, "modules")
+
+
+records_app = typer.Typer(help="Sign-off records: bring them in from a spreadsheet or an LMS export.",
+                          no_args_is_help=True)
+app.add_typer(records_app, name="records")
+
+
+@records_app.command("import")
+def records_import_command(
+    csv_file: Path = typer.Argument(..., help="A CSV file with the columns trainee, sop, signed_off and trainer "
+                                              "(and optionally role and notes)."),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Add sign-offs from a CSV file to records/, checking every row first and skipping ones already recorded."""
+    from .errors import SopgenError
+    from .project import display_path
+    from .training.records_import import run_import
+
+    try:
+        imported = run_import(project or Path.cwd(), csv_file)
+    except SopgenError as error:
+        _fail(error)
+    for skipped in imported.skipped:
+        typer.echo(skipped, err=True)
+    where = f" to {display_path(imported.target)}" if imported.target else ""
+    typer.echo(f"Imported {len(imported.added)} sign-off(s){where}; skipped {len(imported.skipped)} already recorded.")
 
 
 def main() -> None:

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .load import Source, Span
-from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, OBJECT, TEXT, Field, Shape)
+from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, NUMBER, OBJECT, TEXT, Field, Shape)
 
 STATUSES = ("draft", "approved", "retired")
+CHECK_KINDS = ("tick", "reading")
+TIMES_OF_DAY = ("opening", "shift", "closing")     # the parts a shift checklist is laid out in
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,19 @@ class Question:
     question: str
     answer: str | None = None
     choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing to check on a shift: ticked, or a reading written down and compared with its limits."""
+
+    text: str
+    kind: str = "tick"
+    unit: str | None = None
+    min: float | None = None
+    max: float | None = None
+    na: bool = False              # "not applicable" is a fair answer, as for "on rainy days"
+    when: str = "shift"           # opening, shift (any time during it) or closing
 
 
 @dataclass(frozen=True)
@@ -90,7 +105,8 @@ class Sop:
     supersedes: list[str] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     recovery: list[Recovery] = field(default_factory=list)
-    checklist: list[str] = field(default_factory=list)
+    checklist: list[str] = field(default_factory=list)          # each item's text
+    checklist_items: list[ChecklistItem] = field(default_factory=list)
     knowledge_check: list[Question] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     lint: SopLint = field(default_factory=SopLint)
@@ -114,7 +130,8 @@ class Sop:
         for i, item in enumerate(self.recovery):
             yield TextRef(f"recovery {i + 1}", f"recovery[{i}].do", item.do, self.span(f"recovery[{i}].do"))
         for i, item in enumerate(self.checklist):
-            yield TextRef(f"checklist item {i + 1}", f"checklist[{i}]", item, self.span(f"checklist[{i}]"))
+            span = self.span(f"checklist[{i}].text") or self.span(f"checklist[{i}]")
+            yield TextRef(f"checklist item {i + 1}", f"checklist[{i}]", item, span)
 
 
 def _tuple_of(name: str):
@@ -157,6 +174,27 @@ QUESTION = Shape("knowledge check question", (
     Field("choices", LIST, item=CHOICE_SHAPE, description="multiple-choice answers, one marked correct: true"),
 ), lambda v: Question(**_tuple_of("choices")(v)))
 
+CHECKLIST_ITEM = Shape("checklist item", (
+    Field("text", TEXT, required=True, instruction=True, description="what to check, as an instruction"),
+    Field("kind", CHOICE, choices=CHECK_KINDS, default="tick",
+          description="tick (done or not) or reading (a value to write down, such as a temperature)"),
+    Field("unit", TEXT, description="for a reading: its unit, such as °C"),
+    Field("min", NUMBER, description="for a reading: the lowest acceptable value"),
+    Field("max", NUMBER, description="for a reading: the highest acceptable value"),
+    Field("na", BOOL, default=False,
+          description="true when 'not applicable' is a fair answer, as for an item only needed on rainy days"),
+    Field("when", CHOICE, choices=TIMES_OF_DAY, default="shift",
+          description="opening, shift (any time during it) or closing: where it goes on the shift checklist"),
+), lambda v: ChecklistItem(**v), scalar_field="text")
+
+
+def _sop(values: dict) -> "Sop":
+    items = values.get("checklist") or []
+    values["checklist_items"] = list(items)
+    values["checklist"] = [item.text for item in items]
+    return Sop(**{k: val for k, val in values.items() if val is not None})
+
+
 REVISION = Shape("revision", (
     Field("version", TEXT, required=True, description="the version this change produced"),
     Field("date", DATE, description="when the change took effect"),
@@ -184,12 +222,13 @@ SOP = Shape("SOP", (
     Field("steps", LIST, required=True, item=STEP, description="what to do, each with a why"),
     Field("cues", LIST, item=CUE, description="signs to notice and how to respond"),
     Field("recovery", LIST, item=RECOVERY, description="how to put things right"),
-    Field("checklist", LIST, item=Field("checklist item", TEXT, instruction=True),
-          description="things to have ready for a shift"),
+    Field("checklist", LIST, item=CHECKLIST_ITEM,
+          description="things to check on a shift: text for a tick box, or text: with kind:, unit:, min:, max:, "
+                      "na: and when:"),
     Field("knowledge_check", LIST, item=QUESTION, description="questions that check understanding"),
     Field("revisions", LIST, item=REVISION, description="the revision history, newest first"),
     Field("references", LIST, item=Field("reference", TEXT), description="related documents and policies"),
     Field("supersedes", LIST, item=Field("sop id", ID), description="ids of SOPs this one replaces"),
     Field("lint", OBJECT, shape=SOP_LINT, description="wording-rule settings for this SOP"),
     Field("order", INT, description="where the SOP comes within its touchpoint: lower first (default 1), then by file name"),
-), lambda v: Sop(**{k: val for k, val in v.items() if val is not None}))
+), _sop)

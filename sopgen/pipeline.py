@@ -23,6 +23,7 @@ class BuildResult:
     unchanged: list[Path] = field(default_factory=list)   # outputs of this build that were already current
     sops_per_touchpoint: Counter = field(default_factory=Counter)
     left_out: list[str] = field(default_factory=list)
+    drafts_left_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -44,11 +45,14 @@ def load_valid_project(start: Path) -> Project:
 
 
 def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMATS,
-          progress: Progress = silent, jobs: int | None = None, force: bool = False) -> BuildResult:
+          progress: Progress = silent, jobs: int | None = None, force: bool = False,
+          review_copy: bool = False, archive: bool = False) -> BuildResult:
     """Render the outputs in memory, then write those that changed since the last build into ``out``.
 
     PDFs render in ``jobs`` processes (default: one per CPU core; 1 renders here);
-    ``force`` renders and rewrites everything, whatever is already there.
+    ``force`` renders and rewrites everything, whatever is already there;
+    ``review_copy`` puts the draft SOPs in too, with DRAFT on every page. PDFs are tagged
+    PDF/UA-1; with ``archive`` they are PDF/A-3a, for controlled copies kept on file.
     """
     from .cache import CACHE_FILE
     from .incremental import bring_up_to_date
@@ -68,17 +72,20 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     env = make_environment(config.templates_dir)
     today = build_date()
     planned: dict = {}
-    planned.update(programme_files(env, project, out, today, formats, progress))
+    planned.update(programme_files(env, project, out, today, formats, progress, review_copy))
     if "pdf" in formats:
         progress("Rendering the HTML of handbook.pdf and checklists.pdf")
-        planned.update(_pdf_jobs(env, project, handbook_context(project, today)))
+        planned.update(_pdf_jobs(env, project, handbook_context(project, today, review_copy=review_copy)))
     if "html" in formats:
         progress("Rendering the HTML site")
-        planned.update(_render_site(env, handbook_context(project, today)))
+        planned.update(_render_site(env, handbook_context(project, today, review_copy=review_copy)))
     if "md" in formats:
         progress("Rendering Markdown")
-        planned.update(_render_markdown(env, handbook_context(project, today, markdown=True)))
+        planned.update(_render_markdown(env, handbook_context(project, today, markdown=True,
+                                                              review_copy=review_copy)))
 
+    if archive:
+        planned = _as_archival(planned)
     if not force:
         progress("Comparing with the last build")
     current = bring_up_to_date(out, planned, paper=config.paper, jobs=jobs or default_jobs(), force=force,
@@ -96,6 +103,8 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     for sop in project.sops:
         if sop.status == "retired":
             result.left_out.append(sop.id)
+        elif sop.status == "draft" and not review_copy:
+            result.drafts_left_out.append(sop.id)
         else:
             result.sops_per_touchpoint[sop.touchpoint] += 1
     return result
@@ -145,6 +154,16 @@ def _pdf_jobs(env, project: Project, context: dict) -> dict:
     allowed = (project.config.templates_dir, builtin_templates_dir())
     return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed)
             for name in ("handbook", "checklists")}
+
+
+def _as_archival(planned: dict) -> dict:
+    import dataclasses
+
+    from .render.parallel import PdfJob
+    from .render.pdf import ARCHIVAL
+
+    return {name: dataclasses.replace(job, variant=ARCHIVAL) if isinstance(job, PdfJob) else job
+            for name, job in planned.items()}
 
 
 def _refused_warnings(project: Project, refused: dict[str, tuple[str, ...]]) -> list[str]:
@@ -366,14 +385,17 @@ def diff(start: Path, ref: str) -> list:
     return changes
 
 
-def render_site(start: Path) -> dict[str, bytes]:
-    """The HTML site in memory, named html/...; raises ContentError when the library is invalid."""
+def render_site(start: Path, review_copy: bool = True) -> dict[str, bytes]:
+    """The HTML site in memory, named html/...; raises ContentError when the library is invalid.
+
+    A preview is for the people writing the SOPs, so by default it shows the drafts, marked as such.
+    """
     from .render.context import handbook_context
     from .render.environment import make_environment
 
     project = load_valid_project(start)
     env = make_environment(project.config.templates_dir)
-    return _render_site(env, handbook_context(project, build_date()))
+    return _render_site(env, handbook_context(project, build_date(), review_copy=review_copy))
 
 
 @dataclass

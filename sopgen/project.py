@@ -224,6 +224,22 @@ def _check_sop(sop: Sop, config: Config, v: Validator) -> None:
             report(f"steps[{index}].allow[0]", "SOP014", "allow-without-reason",
                    f"step {index + 1} allows {', '.join(step.allow)} without a reason",
                    "add 'reason:' to the step saying why the wording is needed here")
+    already = {(p.line, p.column) for p in v.problems}
+    for index, item in zip(v.indices.get("checklist", ()), sop.checklist_items):
+        key = f"checklist[{index}]"
+        kind_span = sop.span(f"{key}.kind")
+        if kind_span and (kind_span.line, kind_span.column) in already:
+            continue   # its kind was misspelt and reported: whether it is a reading is not known
+        if item.kind != "reading":
+            for name in ("unit", "min", "max"):
+                if getattr(item, name) is not None:
+                    report(f"{key}.{name}", "SOP016", "bad-checklist-item",
+                           f"checklist item {index + 1} has '{name}' but is not a reading",
+                           "add 'kind: reading' to write a value down, or remove '" + name + "'")
+        elif item.min is not None and item.max is not None and item.min > item.max:
+            report(f"{key}.min", "SOP016", "bad-checklist-item",
+                   f"checklist item {index + 1} has min {item.min} above max {item.max}",
+                   "write the lowest acceptable value as min and the highest as max")
     for index, question in zip(v.indices.get("knowledge_check", ()), sop.knowledge_check):
         key = f"knowledge_check[{index}].question"
         if question.choices:

@@ -31,6 +31,8 @@ LIST = "list"
 OBJECT = "object"
 CHOICE = "choice"
 MAP = "map"
+NUMBER = "number"
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,13 @@ class Validator:
                            "write a number such as 12")
                 return None
             return int(raw)
+        if spec.kind == NUMBER:
+            if node.style or not _NUMBER.match(raw.strip()):
+                self.error(node, "SOP005", "wrong-type", f"{subject} must be a number, not '{raw}'",
+                           "write a number such as 5, -18 or 63.5")
+                return None
+            number = float(raw)
+            return int(number) if number.is_integer() else number
         if spec.kind == "code":
             code = raw.strip().upper()
             if not CODE_PATTERN.match(code):
@@ -268,7 +277,7 @@ def _empty(spec: Field) -> Any:
 
 def _expected(spec: Field) -> str:
     return {TEXT: "text", DATE: "a date", ID: "an id", CHOICE: "one word", BOOL: "true or false",
-            INT: "a whole number", "code": "a rule code"}.get(spec.kind, "a value")
+            INT: "a whole number", NUMBER: "a number", "code": "a rule code"}.get(spec.kind, "a value")
 
 
 def _type_hint(spec: Field) -> str:

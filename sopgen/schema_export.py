@@ -17,7 +17,7 @@ import json
 
 from .config import CONFIG
 from .models import SOP
-from .schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, OBJECT, TEXT, Field, Shape)
+from .schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, Shape)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SOP_SCHEMA_NAME = "sop.schema.json"
@@ -132,6 +132,8 @@ def value_schema(spec: Field, required: bool = False) -> dict:
         return {"enum": list(spec.choices)}
     if kind == INT:
         return {"type": "integer", "minimum": 0}
+    if kind == NUMBER:
+        return {"type": "number"}
     if kind == BOOL:
         return {"enum": [True, False, *_BOOLEAN_WORDS]}
     if kind == LIST:

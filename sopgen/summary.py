@@ -31,6 +31,9 @@ def build_summary(result: BuildResult) -> str:
     lines.append("SOPs per touchpoint: " + ", ".join(f"{tp} {n}" for tp, n in result.sops_per_touchpoint.items()))
     if result.left_out:
         lines.append(f"Left out as retired: {', '.join(result.left_out)}")
+    if result.drafts_left_out:
+        lines.append(f"Left out as drafts: {', '.join(result.drafts_left_out)} (build with --review-copy to "
+                     "include them, marked DRAFT)")
     if result.warnings:
         lines.append(f"{len(result.warnings)} warning(s):")
         lines += [f"  warning: {w}" for w in result.warnings]

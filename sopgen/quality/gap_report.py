@@ -11,7 +11,7 @@ from ..project import Project
 from ..render.context import format_date, project_context
 from ..render.markup import to_html
 from .audits import Audit
-from .charts import Marker, Point, line_chart
+from .charts import Marker, Point, line_chart, scale_floor
 from .scoring import MilestoneStatus, TouchpointScores, milestone_status, most_missed, touchpoint_scores
 
 
@@ -24,8 +24,11 @@ def report_context(project: Project, audits: list[Audit], today: dt.date) -> dic
     names = {t.id: t.name for t in config.journey}
     scores = {t.id: touchpoint_scores(audits, t.id, config.targets.get(t.id)) for t in config.journey}
     dates = [audit.date for audit in audits]
-    chart_dates = dates + [m.date for m in config.milestones]     # every chart shares one time scale
+    chart_dates = dates + [m.date for m in config.milestones]     # every chart shares one time scale …
     start, end = min(chart_dates, default=today), max(chart_dates, default=today)
+    low = scale_floor([v.score.percent for s in scores.values() for v in s.scored]     # … and one score scale
+                      + [s.target for s in scores.values() if s.target is not None]
+                      + [m.target for m in config.milestones])
     return {
         "project": project_context(project, today, len(project.sops)),
         "report": {
@@ -33,7 +36,7 @@ def report_context(project: Project, audits: list[Audit], today: dt.date) -> dic
             "first_audit": format_date(min(dates, default=None)),
             "last_audit": format_date(max(dates, default=None)),
             "touchpoints": [_touchpoint(t, scores[t.id], [m for m in config.milestones if m.touchpoint == t.id],
-                                        start, end) for t in config.journey],
+                                        start, end, low) for t in config.journey],
             "most_missed": [{
                 "touchpoint": names[m.touchpoint], "item": to_html(m.item), "sop": m.sop, "missed": m.missed,
                 "observed": m.observed, "critical": m.critical, "note": m.last_note,
@@ -45,11 +48,11 @@ def report_context(project: Project, audits: list[Audit], today: dt.date) -> dic
 
 
 def _touchpoint(touchpoint: Touchpoint, scores: TouchpointScores, milestones: list[Milestone],
-                start: dt.date, end: dt.date) -> dict:
+                start: dt.date, end: dt.date, low: int) -> dict:
     current = scores.current
     markers = tuple(Marker(m.date, m.target, f"{m.target} by {m.date.day} {m.date:%b}") for m in milestones)
     points = [Point(v.date, v.score.percent, bool(v.score.critical_missed)) for v in scores.scored]
-    chart = line_chart(points, start, end, target=scores.target, markers=markers,
+    chart = line_chart(points, start, end, target=scores.target, markers=markers, low=low,
                        description=f"{touchpoint.name}: audit scores over time") if points else None
     return {
         "id": touchpoint.id,
@@ -84,4 +87,5 @@ def _milestone(status: MilestoneStatus, names: dict[str, str]) -> dict:
         "state_class": status.state.replace(" ", "-"),
         "current": percent(status.current),
         "projected": percent(status.projected),
+        "monthly": None if status.monthly is None else f"{status.monthly:+.1f}".replace("-", "−"),
     }

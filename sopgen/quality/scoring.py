@@ -131,6 +131,7 @@ class MilestoneStatus:
     state: str                      # met, missed, on track, at risk or no audits
     current: float | None           # the latest score on or before the milestone's date
     projected: float | None         # the trend's score on that date, for a milestone still ahead
+    monthly: float | None = None    # the trend through the visits up to that date, in points a month
 
 
 def milestone_status(milestone: Milestone, scores: TouchpointScores, today: dt.date) -> MilestoneStatus:
@@ -140,12 +141,26 @@ def milestone_status(milestone: Milestone, scores: TouchpointScores, today: dt.d
     if not visits:
         return MilestoneStatus(milestone, NO_AUDITS, None, None)
     current = visits[-1].score.percent
+    monthly = trend_per_month(visits)
     if milestone.date < today:
         return MilestoneStatus(milestone, MET_MILESTONE if current >= milestone.target else MISSED_MILESTONE,
-                               current, None)
+                               current, None, monthly)
     projected = trend_at(visits, milestone.date)
     on_track = current >= milestone.target or (projected is not None and projected >= milestone.target)
-    return MilestoneStatus(milestone, ON_TRACK if on_track else AT_RISK, current, projected)
+    return MilestoneStatus(milestone, ON_TRACK if on_track else AT_RISK, current, projected, monthly)
+
+
+DAYS_IN_A_MONTH = 365.25 / 12
+
+
+def trend_per_month(visits: Sequence[Visit]) -> float | None:
+    """The slope of the least-squares line through the visits' scores, in points a month; None with fewer
+    than two days."""
+    days = [visit.date.toordinal() for visit in visits]
+    if len(set(days)) < 2:
+        return None
+    slope, _ = statistics.linear_regression(days, [visit.score.percent for visit in visits])
+    return slope * DAYS_IN_A_MONTH
 
 
 def trend_at(visits: Sequence[Visit], date: dt.date) -> float | None:

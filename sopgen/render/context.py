@@ -8,7 +8,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from .. import __version__
-from ..models import Question, Sop
+from ..models import ChecklistItem, Question, Sop
 from ..project import Project
 from ..quality.stories import adoptions
 from .markup import to_html, to_safe_markdown
@@ -21,13 +21,24 @@ def format_date(value: dt.date | None) -> str | None:
     return f"{value.day} {value:%B %Y}" if value else None
 
 
-def in_handbook(sop: Sop) -> bool:
-    return sop.status != "retired"
+def in_handbook(sop: Sop, review_copy: bool = False) -> bool:
+    """Whether an SOP goes into what colleagues read and train from.
+
+    One rule for every output: approved SOPs only, so a draft never reaches a
+    checklist, a workbook or a sign-off. A review copy (``sopgen build
+    --review-copy``) adds the drafts, and then every page of it says DRAFT.
+    """
+    return sop.status == "approved" or (review_copy and sop.status == "draft")
 
 
-def project_context(project: Project, today: dt.date, sop_count: int, plain: Plain = str) -> dict:
+def project_context(project: Project, today: dt.date, sop_count: int, plain: Plain = str,
+                    review_copy: bool = False) -> dict:
     config = project.config
+    from .environment import builtin_templates_dir
+
     return {
+        "review_copy": review_copy,
+        "fonts_url": (builtin_templates_dir() / "fonts").resolve().as_uri(),
         "organisation": plain(config.organisation),
         "title": plain(config.title),
         "paper": config.paper,
@@ -44,6 +55,38 @@ def _question(number: int, question: Question, text: Text) -> dict:
         "answer": text(question.answer) if question.answer else None,
         "choices": [{"letter": chr(ord("A") + i), "text": text(c.text), "correct": c.correct}
                     for i, c in enumerate(question.choices)],
+    }
+
+
+TIME_OF_DAY_LABELS = {"opening": "Opening", "shift": "During the shift", "closing": "Closing"}
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def reading_limits(item: ChecklistItem) -> str | None:
+    """'1–5 °C', '5 °C or below', '63 °C or above', or None when a reading has no limits."""
+    unit = f" {item.unit}" if item.unit else ""
+    if item.min is not None and item.max is not None:
+        return f"{_number(item.min)}–{_number(item.max)}{unit}"
+    if item.max is not None:
+        return f"{_number(item.max)}{unit} or below"
+    if item.min is not None:
+        return f"{_number(item.min)}{unit} or above"
+    return None
+
+
+def _checklist_item(item: ChecklistItem, text: Text, plain: Plain) -> dict:
+    return {
+        "text": text(item.text),
+        "kind": item.kind,
+        "is_reading": item.kind == "reading",
+        "unit": plain(item.unit) if item.unit else "",
+        "limits": plain(reading_limits(item)) if reading_limits(item) else None,
+        "na": item.na,
+        "when": item.when,
+        "when_label": TIME_OF_DAY_LABELS[item.when],
     }
 
 
@@ -73,6 +116,7 @@ def sop_context(sop: Sop, touchpoint: dict, text: Text, plain: Plain = str) -> d
         "cues": [{"notice": text(c.notice), "respond": text(c.respond)} for c in sop.cues],
         "recovery": [{"when": text(r.when), "do": text(r.do)} for r in sop.recovery],
         "checklist": [text(item) for item in sop.checklist],
+        "checklist_items": [_checklist_item(item, text, plain) for item in sop.checklist_items],
         "knowledge_check": [_question(i, q, text) for i, q in enumerate(sop.knowledge_check, start=1)],
         "revisions": [{"version": plain(r.version), "date": format_date(r.date), "by": plain(r.by) if r.by else None,
                        "change": text(r.change)} for r in sop.revisions],
@@ -99,15 +143,15 @@ def stories_by_sop(project: Project, text: Text, plain: Plain = str) -> dict[str
     return shaped
 
 
-def handbook_context(project: Project, today: dt.date, *, markdown: bool = False) -> dict:
-    """Touchpoints in journey order with their SOPs; retired SOPs are left out."""
+def handbook_context(project: Project, today: dt.date, *, markdown: bool = False, review_copy: bool = False) -> dict:
+    """Touchpoints in journey order with their approved SOPs (and drafts, in a review copy)."""
     text: Text = to_safe_markdown if markdown else to_html
     # Plain fields are escaped by the HTML templates, but Markdown has no escaping of its own.
     plain: Plain = to_safe_markdown if markdown else str
     touchpoints, ordered = [], []
     stories = stories_by_sop(project, text, plain)
     for touchpoint in project.config.journey:
-        sops = [s for s in project.sops_at(touchpoint.id) if in_handbook(s)]
+        sops = [s for s in project.sops_at(touchpoint.id) if in_handbook(s, review_copy)]
         if not sops:
             continue
         ref = {"id": touchpoint.id, "name": plain(touchpoint.name), "anchor": f"tp-{touchpoint.id}"}
@@ -120,7 +164,7 @@ def handbook_context(project: Project, today: dt.date, *, markdown: bool = False
     for before, after in zip(ordered, ordered[1:]):
         before["next"], after["prev"] = after, before
     return {
-        "project": project_context(project, today, len(ordered), plain),
+        "project": project_context(project, today, len(ordered), plain, review_copy),
         "touchpoints": touchpoints,
         "sops": ordered,
     }

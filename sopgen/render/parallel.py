@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from ..errors import RenderError
-from .pdf import RenderedPdf
+from .pdf import ACCESSIBLE, RenderedPdf
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class PdfJob:
     html: str
     base_dir: Path
     allowed_dirs: tuple[Path, ...]
+    variant: str = ACCESSIBLE           # the PDF standard to meet: pdf/ua-1, or pdf/a-3a for archiving
 
 
 def default_jobs() -> int:
@@ -48,7 +49,7 @@ def _render_one(name: str, job: PdfJob) -> RenderedPdf:
     from .pdf import render_pdf_noting_files
 
     try:
-        return render_pdf_noting_files(job.html, job.base_dir, list(job.allowed_dirs))
+        return render_pdf_noting_files(job.html, job.base_dir, list(job.allowed_dirs), job.variant)
     except Exception as exc:
         raise RenderError(f"{name} failed to render: {type(exc).__name__}: {exc}") from None
 

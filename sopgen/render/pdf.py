@@ -47,27 +47,69 @@ def _fetcher_class():
     return ProjectOnlyFetcher
 
 
+# Every PDF is tagged for screen readers and copy-paste (PDF/UA-1); an archived, controlled copy
+# can be PDF/A-3a instead, which is tagged as well.
+ACCESSIBLE = "pdf/ua-1"
+ARCHIVAL = "pdf/a-3a"
+
+
 class RenderedPdf(NamedTuple):
     pdf: bytes
     refused: list[str]   # URLs the renderer was not allowed to fetch
     read: list[Path]     # files it read, so a change to one of them can be noticed
 
 
-def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path]) -> tuple[bytes, list[str]]:
+def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path], variant: str = ACCESSIBLE) -> tuple[bytes, list[str]]:
     """Render HTML to PDF bytes; return them with the URLs that were refused."""
-    rendered = render_pdf_noting_files(html, base_dir, allowed_dirs)
+    rendered = render_pdf_noting_files(html, base_dir, allowed_dirs, variant)
     return rendered.pdf, rendered.refused
 
 
-def render_pdf_noting_files(html: str, base_dir: Path, allowed_dirs: list[Path]) -> RenderedPdf:
-    """Render HTML to PDF bytes, with the URLs that were refused and the files that were read."""
+def render_pdf_noting_files(html: str, base_dir: Path, allowed_dirs: list[Path],
+                            variant: str = ACCESSIBLE) -> RenderedPdf:
+    """Render HTML to a tagged PDF (``variant``), with the URLs that were refused and the files that were read."""
     import weasyprint
 
     fetcher = _fetcher_class()(allowed_dirs)
     # WeasyPrint logs each refused or missing resource; sopgen reports them itself.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
-    return RenderedPdf(document.write_pdf(), fetcher.blocked, list(dict.fromkeys(fetcher.read)))
+    def lay_out(markup: str):
+        return weasyprint.HTML(string=markup, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher).render()
+
+    document = lay_out(html)
+    remnants = short_endings(document)
+    if remnants:
+        document = lay_out(tighten(html, remnants))
+    pdf = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+    return RenderedPdf(pdf, fetcher.blocked, list(dict.fromkeys(fetcher.read)))
+
+
+# A unit that starts on a new page (an SOP, say) may carry ``data-fit`` on its opening tag
+# and end with an element whose id is the unit's id plus "-end". When its last page would
+# hold no more than this fraction of a page, it is set again with data-fit="tight", which
+# the stylesheet sets a little closer, so that the last few lines join the page before.
+REMNANT = 0.2
+_FIT = re.compile(r'id="([a-z0-9-]+)" data-fit(?!=)')
+
+
+def short_endings(document) -> list[str]:
+    """The ids of the units whose last page holds only a remnant of them."""
+    first_page: dict[str, int] = {}
+    short = []
+    for number, page in enumerate(document.pages):
+        for anchor, box in page.anchors.items():     # box: x0, y0, x1, y1 from the top of the page
+            first_page.setdefault(anchor, number)
+            if anchor.endswith("-end"):
+                unit = anchor[:-len("-end")]
+                start = first_page.get(unit)
+                if start is not None and start < number and box[1] / page.height < 0.08 + 0.84 * REMNANT:
+                    short.append(unit)
+    return short
+
+
+def tighten(html: str, units: list[str]) -> str:
+    wanted = set(units)
+    return _FIT.sub(lambda m: f'id="{m[1]}" data-fit="tight"' if m[1] in wanted else m[0], html)
 
 
 def where_written(url: str, texts: Mapping[str, str]) -> str | None:

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from ..models import Sop
 from ..project import Project
-from ..render.context import Text, project_context, sop_context
+from ..render.context import Text, in_handbook, project_context, sop_context
 from .programme import Activity, Module, Programme, ProgrammeFile
 
 ACTIVITY_LABELS = {"shadowing": "Shadowing", "role-play": "Role-play", "discussion": "Discussion", "quiz": "Quiz"}
@@ -57,14 +57,14 @@ def clock(minutes: int) -> str:
 
 
 def programme_context(project: Project, programme_file: ProgrammeFile, programme: Programme, today: dt.date,
-                      text: Text) -> dict:
+                      text: Text, review_copy: bool = False) -> dict:
     sops = {sop.id: sop for sop in project.sops}
     touchpoints = {t.id: t for t in project.config.journey}
-    modules = [module_context(module, week, sops, touchpoints, text, programme_file.refresher_months)
+    modules = [module_context(module, week, sops, touchpoints, text, programme_file.refresher_months, review_copy)
                for week, module in enumerate(programme.modules, start=1)]
     audience_touchpoints = [touchpoints[t].name for t in programme.audience.touchpoints if t in touchpoints]
     return {
-        "project": project_context(project, today, sum(len(m["sops"]) for m in modules)),
+        "project": project_context(project, today, sum(len(m["sops"]) for m in modules), review_copy=review_copy),
         "programme": {
             "id": programme.id,
             "name": programme.name,
@@ -82,16 +82,22 @@ def programme_context(project: Project, programme_file: ProgrammeFile, programme
 
 
 def module_context(module: Module, week: int, sops: dict[str, Sop], touchpoints: dict, text: Text,
-                   refresher_months: int) -> dict:
-    entries = []
+                   refresher_months: int, review_copy: bool = False) -> dict:
+    """One week; its draft SOPs are left out (named in ``not_yet_approved``) unless this is a review copy."""
+    entries, not_yet_approved = [], []
     for sop_id in module.sops:
         sop = sops[sop_id]
+        if not in_handbook(sop, review_copy):
+            not_yet_approved.append({"title": sop.title, "owner": sop.owner, "version": sop.version})
+            continue
         touchpoint = touchpoints.get(sop.touchpoint)
         ref = {"id": sop.touchpoint, "name": touchpoint.name if touchpoint else sop.touchpoint,
                "anchor": f"tp-{sop.touchpoint}"}
         entries.append({**sop_context(sop, ref, text), "anchor": f"week-{week}-{sop.id}",
                         "discussion": discussion_prompts(sop, text), "role_plays": role_plays(sop, text),
-                        "performer": sop.roles[0] if sop.roles else None})
+                        "performer": sop.roles[0] if sop.roles else None,
+                        "objectives": [text(objective) for objective in module.objectives_for(sop.id)]})
+    taught = {entry["id"] for entry in entries}
     questions = sum(len(entry["knowledge_check"]) for entry in entries)
     planned = sum(activity.minutes for activity in module.activities)
     assessment = module.assessment
@@ -103,13 +109,17 @@ def module_context(module: Module, week: int, sops: dict[str, Sop], touchpoints:
         "focus": text(module.focus) if module.focus else None,
         "session_minutes": module.session_minutes,
         "session_length": duration(module.session_minutes),
-        "objectives": [text(objective) for objective in module.objectives],
+        # An objective that belongs to an SOP left out (a draft) is left out with it.
+        "objectives": [text(objective) for objective, sop_id in zip(module.objectives, _owners(module))
+                       if sop_id is None or sop_id in taught],
+        "week_objectives": [text(objective) for objective in module.objectives_for(None)],
         "plan": session_plan(module.activities, text),
         "spare_minutes": module.session_minutes - planned,
         "spare_start": clock(planned),
         "session_end": clock(module.session_minutes),
         "activity_types": sorted({a.type for a in module.activities}, key=list(ACTIVITY_LABELS).index),
-        "prepare": preparation(module, week, [sops[s] for s in module.sops], text),
+        "prepare": preparation(module, week, [sops[s] for s in module.sops if in_handbook(sops[s], review_copy)],
+                               text),
         "assessment": {
             "observed_by": assessment.observed_by,
             "quiz_pass_mark": mark,
@@ -122,7 +132,12 @@ def module_context(module: Module, week: int, sops: dict[str, Sop], touchpoints:
         "sops": entries,
         "questions": questions,
         "has_draft": any(entry["is_draft"] for entry in entries),
+        "not_yet_approved": not_yet_approved,
     }
+
+
+def _owners(module: Module) -> tuple[str | None, ...]:
+    return module.objective_sops or (None,) * len(module.objectives)
 
 
 def session_plan(activities: tuple[Activity, ...], text: Text) -> list[dict]:
@@ -172,8 +187,8 @@ def preparation(module: Module, week: int, sops: list[Sop], text: Text) -> list:
         steps.append("Remind the trainee to bring their workbook.")
     for sop in sops:
         if sop.status == "draft":
-            steps.append(text(f"*{sop.title}* is a draft: check with the {sop.owner} that it still describes "
-                              "how we work."))
+            steps.append(text(f"*{sop.title}* is a draft, in this review copy only: do not train or sign anyone "
+                              f"off on it until the {sop.owner} has had it approved."))
     return steps
 
 

@@ -31,7 +31,7 @@ def load_valid_training(project: Project, today: dt.date) -> Training:
 
 
 def programme_files(env, project: Project, out: Path, today: dt.date, formats: tuple[str, ...],
-                    progress: Callable[[str], None]) -> dict[str, bytes | PdfJob]:
+                    progress: Callable[[str], None], review_copy: bool = False) -> dict[str, bytes | PdfJob]:
     """Every programme's trainer guide and workbook (as PDF jobs) and competency matrix; nothing when
     none is configured.
 
@@ -52,7 +52,7 @@ def programme_files(env, project: Project, out: Path, today: dt.date, formats: t
     files: dict[str, bytes | PdfJob] = {}
     for programme in programme_file.programmes:
         folder = f"programmes/{programme.id}"
-        context = programme_context(project, programme_file, programme, today, to_html)
+        context = programme_context(project, programme_file, programme, today, to_html, review_copy)
         if "pdf" in formats:
             progress(f"Rendering the HTML of {folder}/{', '.join(GUIDE_TEMPLATES)}")
             for name, template in GUIDE_TEMPLATES.items():

@@ -46,6 +46,12 @@ class Audience:
 
 
 @dataclass(frozen=True)
+class Objective:
+    text: str
+    sop: str | None = None      # the SOP it is signed off with; None: the week as a whole
+
+
+@dataclass(frozen=True)
 class Module:
     title: str
     sops: tuple[str, ...]
@@ -56,6 +62,12 @@ class Module:
     focus: str | None = None
     reflection: tuple[str, ...] = ()
     key: str = ""       # where it was read from: "programmes[0].modules[2]"
+    objective_sops: tuple[str | None, ...] = ()   # for each objective, the SOP it belongs to, if one
+
+    def objectives_for(self, sop_id: str | None) -> list[str]:
+        """The objectives signed off with one SOP, or with None those that belong to the whole week."""
+        sops = self.objective_sops or (None,) * len(self.objectives)
+        return [text for text, sop in zip(self.objectives, sops) if sop == sop_id]
 
 
 @dataclass
@@ -104,8 +116,8 @@ class ProgrammeFile:
                 kept = self.indices.get(f"{module.key}.objectives", range(len(module.objectives)))
                 for number, (index, text) in enumerate(zip(kept, module.objectives), start=1):
                     key = f"{module.key}.objectives[{index}]"
-                    yield ObjectiveRef(f"objective {number} of week {week} in '{programme.id}'", key, text,
-                                       self.spans.get(key))
+                    span = self.spans.get(f"{key}.text") or self.spans.get(key)
+                    yield ObjectiveRef(f"objective {number} of week {week} in '{programme.id}'", key, text, span)
 
 
 def _tuples(*names: str):
@@ -135,19 +147,34 @@ AUDIENCE = Shape("audience", (
     Field("touchpoints", LIST, item=Field("touchpoint", ID), description="ids of touchpoints from the journey"),
 ), lambda v: Audience(**_tuples("roles", "touchpoints")(v)))
 
+OBJECTIVE = Shape("objective", (
+    Field("text", TEXT, required=True,
+          description="what the trainee will be seen to do, such as 'greet an arriving guest …'"),
+    Field("sop", ID, description="the id of one of the week's SOPs, whose sign-off this objective belongs to"),
+), lambda v: Objective(**v), scalar_field="text")
+
+
+def _module(values: dict) -> Module:
+    objectives = values.get("objectives") or ()
+    values["objective_sops"] = tuple(objective.sop for objective in objectives)
+    values["objectives"] = tuple(objective.text for objective in objectives)
+    return Module(**_tuples("sops", "activities", "reflection")(values))
+
+
 MODULE = Shape("module", (
     Field("title", TEXT, required=True, description="the module's title, such as 'The first welcome'"),
     Field("focus", TEXT, description="a sentence on what the week is about"),
     Field("sops", LIST, required=True, item=Field("sop id", ID), description="ids of the SOPs the module covers"),
-    Field("objectives", LIST, required=True, item=Field("objective", TEXT),
-          description="what the trainee will be seen to do by the end, such as 'greet an arriving guest …'"),
+    Field("objectives", LIST, required=True, item=OBJECTIVE,
+          description="what the trainee will be seen to do by the end, such as 'greet an arriving guest …'; "
+                      "write one as text, or as 'text:' with 'sop:' to sign it off with that SOP"),
     Field("session_minutes", INT, required=True, description="the length of the training session, in minutes"),
     Field("activities", LIST, required=True, item=ACTIVITY, description="the session's activities, in order"),
     Field("assessment", OBJECT, required=True, shape=ASSESSMENT,
           description="how competence is assessed: observed_by and/or quiz_pass_mark"),
     Field("reflection", LIST, item=Field("reflection prompt", TEXT),
           description="questions for the trainee to think and write about after the week"),
-), lambda v: Module(**_tuples("sops", "objectives", "activities", "reflection")(v)))
+), _module)
 
 PROGRAMME = Shape("programme", (
     Field("id", ID, required=True, description="a unique id, used for the output folder: lowercase and hyphens"),
@@ -290,8 +317,18 @@ class _ProgrammeChecks:
                            "teach each SOP in one module; revisit it in a later week's activities instead")
             covered.setdefault(sop_id, week)
             questions += len(sop.knowledge_check)
+        self.objective_sops(module, where)
         self.timings(module, where)
         self.assessment(module, where, questions if all_found else None)
+
+    def objective_sops(self, module: Module, where: str) -> None:
+        key = f"{module.key}.objectives"
+        for index, sop_id in self.kept(key, module.objective_sops):
+            if sop_id is not None and sop_id not in module.sops:
+                self.error(f"{key}[{index}].sop", "SOP030", "unknown-sop",
+                           f"objective {index + 1} in {where} belongs to SOP '{sop_id}', which the week does not "
+                           f"cover{did_you_mean(sop_id, module.sops)}",
+                           "name one of the week's SOPs: " + ", ".join(module.sops))
 
     def timings(self, module: Module, where: str) -> None:
         if module.session_minutes < 1:

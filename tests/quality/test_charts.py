@@ -37,10 +37,19 @@ def test_a_single_visit_is_a_point_without_a_line():
     assert root.findall(f"{SVG}polyline") == []
 
 
-def test_a_visit_with_a_critical_miss_is_drawn_in_the_warning_colour():
+def test_a_visit_with_a_critical_miss_is_a_triangle_in_the_warning_colour_not_only_another_colour():
     root = parse(line_chart([Point(dt.date(2026, 9, 2), 80, flagged=True), Point(dt.date(2026, 9, 9), 85)],
                             START, END))
-    assert [c.get("fill") for c in circles(root)] == [WARNING, "#1e2326"]
+    assert [c.get("fill") for c in circles(root)] == ["#1e2326"]
+    [triangle] = [p for p in root.findall(f"{SVG}path") if p.get("class") == "critical"]
+    assert triangle.get("fill") == WARNING and triangle.get("d").count(" L ") == 2
+
+
+def test_charts_that_are_compared_can_share_one_scale():
+    points = [Point(dt.date(2026, 9, 2), 85), Point(dt.date(2026, 9, 9), 95)]
+    root = parse(line_chart(points, START, END, low=60))
+    labels = [t.text for t in root.findall(f"{SVG}text") if t.text.isdigit()]
+    assert labels[-1] == "60"
 
 
 def test_the_target_is_a_dashed_line_with_its_label_and_milestones_are_labelled_markers():

@@ -205,3 +205,36 @@ def test_records_with_unknown_keys_and_missing_fields_fail_the_build(project_wit
     code, out, err = run_cli(["build", "--format", "html"], cwd=project_with(PROGRAMME, records={"log.yaml": text}))
     assert code == 2
     assert "did you mean 'trainer'?" in err and "missing required field 'trainer'" in err
+
+
+OBJECTIVE_LINE = "          - Greet an arriving guest and explain in their own words why we open the door early.\n"
+
+
+def test_an_objective_can_name_the_sop_it_is_signed_off_with(project_with, monkeypatch):
+    text = PROGRAMME.replace(OBJECTIVE_LINE, OBJECTIVE_LINE.replace("- Greet", "- text: Greet")
+                             + "            sop: door-welcome-arrivals\n")
+    root = project_with(text)
+    assert problems(root, monkeypatch) == []
+    project = load_project(root)
+    module = load_training(project.config, project.sops, build_date()).programme_file.programmes[0].modules[0]
+    assert module.objectives_for("door-welcome-arrivals") == [
+        "Greet an arriving guest and explain in their own words why we open the door early."]
+    assert module.objectives_for(None) == []
+
+
+def test_an_objective_naming_an_sop_outside_its_week_is_reported_where_the_sop_is_written(project_with, monkeypatch):
+    text = PROGRAMME.replace(OBJECTIVE_LINE, OBJECTIVE_LINE.replace("- Greet", "- text: Greet")
+                             + "            sop: door-welcome-arival\n")
+    [problem] = problems(project_with(text), monkeypatch)
+    assert (problem.line, problem.column) == (line_of(text, "sop: door-welcome-arival"),
+                                              column_of(text, "door-welcome-arival"))
+    assert problem.code == "SOP030"
+    assert "which the week does not cover (did you mean 'door-welcome-arrivals'?)" in problem.message
+
+
+def test_a_misspelt_objective_key_is_reported_with_a_suggestion(project_with, monkeypatch):
+    text = PROGRAMME.replace(OBJECTIVE_LINE, OBJECTIVE_LINE.replace("- Greet", "- text: Greet")
+                             + "            sops: door-welcome-arrivals\n")
+    [problem] = problems(project_with(text), monkeypatch)
+    assert problem.code == "SOP006" and "did you mean 'sop'?" in problem.message
+    assert problem.line == line_of(text, "sops: door-welcome-arrivals\n")
