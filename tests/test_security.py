@@ -624,3 +624,21 @@ def test_a_hostile_template_stops_the_build_cleanly(make_project, run_cli, templ
     assert code == 2, out
     assert message in err and "Traceback" not in out + err
     assert not (root / "build").exists()
+
+
+def test_a_template_cannot_reach_the_environment_through_the_format_method(make_project, run_cli, monkeypatch):
+    # Jinja2 3.1.5's sandbox let `attr("format")` hand out str.format unchecked,
+    # which walks attributes freely: a pull request could copy CI secrets into
+    # build/md. The floor in pyproject.toml (jinja2>=3.1.6) is what blocks it.
+    monkeypatch.setenv("SOPGEN_TEST_SECRET", "hunter2-secret")
+    root = make_project()
+    (root / "templates" / "md").mkdir(parents=True)
+    (root / "templates" / "md" / "sop.md").write_text(
+        '{% set leak = "{0.__init__.__globals__[os].environ[SOPGEN_TEST_SECRET]}" | attr("format") %}'
+        "{{ leak(cycler) }}\n", encoding="utf-8")
+
+    code, out, err = run_cli(["build", "--format", "md"], cwd=root)
+
+    assert code == 2, out
+    assert "hunter2-secret" not in out + err and "Traceback" not in out + err
+    assert not (root / "build").exists()
