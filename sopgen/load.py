@@ -71,6 +71,8 @@ class Limits:
 
     max_file_bytes: int = MAX_FILE_BYTES
     max_depth: int = MAX_DEPTH
+    render_seconds: int = 60            # all template rendering of one command
+    max_output_bytes: int = 50_000_000  # the most text one template may produce
 
 
 # The characters YAML allows in a stream (YAML 1.1, section 5.1).

@@ -65,7 +65,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     check_output_dir(out, [config.root / "sopgen.yaml", config.sops_dir, config.templates_dir])
     _check_template_links(config.templates_dir)
 
-    env = make_environment(config.templates_dir)
+    env = make_environment(config.templates_dir, config.limits)
     today = build_date()
     planned: dict = {}
     planned.update(programme_files(env, project, out, today, formats, progress))
@@ -104,8 +104,17 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
 def _render(env, name: str, **context) -> str:
     import jinja2
 
+    from .render.budget import BudgetExceeded
+
     try:
-        return env.get_template(name).render(**context)
+        return env.render(env.get_template(name), context)
+    except BudgetExceeded as exc:
+        raise TemplateError(f"template '{name}' was stopped: {exc}", [Problem(
+            _template_display(env, name), 0, 0, "SOP020", "template-error", Severity.ERROR,
+            f"stopped: {exc}", "make the template do less, or raise the limit if the library really needs it")]) \
+            from None
+    except MemoryError:
+        raise TemplateError(f"template '{name}' was stopped: it ran out of memory") from None
     except jinja2.TemplateSyntaxError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or name
         raise TemplateError(f"template {where} has an error", [Problem(
@@ -121,6 +130,15 @@ def _render(env, name: str, **context) -> str:
             from None
     except Exception as exc:  # a template's own arithmetic or filters, such as {{ 1 / 0 }}
         raise TemplateError(f"template '{name}' failed to render: {type(exc).__name__}: {exc}") from None
+
+
+def _template_display(env, name: str) -> str:
+    """Where the template ``name`` comes from: the project's file, or the built-in one."""
+    try:
+        filename = env.get_template(name).filename
+    except Exception:
+        return name
+    return display_path(Path(filename)) if filename else name
 
 
 def _check_template_links(templates: Path) -> None:
@@ -343,7 +361,7 @@ def render_site(start: Path) -> dict[str, bytes]:
     from .render.environment import make_environment
 
     project = load_valid_project(start)
-    env = make_environment(project.config.templates_dir)
+    env = make_environment(project.config.templates_dir, project.config.limits)
     return _render_site(env, handbook_context(project, build_date()))
 
 
@@ -376,7 +394,7 @@ def report(start: Path, out: Path | None = None, progress: Progress = lambda mes
                            config.root / STORIES_DIR, config.root / AUDITS_DIR])
 
     progress("Rendering report.html")
-    env = make_environment(config.templates_dir)
+    env = make_environment(config.templates_dir, config.limits)
     html = _render(env, "report.html", **report_context(project, audits, build_date()))
     progress("Rendering report.pdf")
     pdf, blocked = render_pdf(html, project.root, [config.templates_dir, builtin_templates_dir()])

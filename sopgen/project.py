@@ -114,6 +114,10 @@ def _check_limits(config: Config, validator: Validator) -> None:
     if config.limits.max_file_bytes < 1:
         _config_problem(validator, "limits.max_file_bytes", "SOP010", "bad-value",
                         "limits: max_file_bytes must be at least 1", "write the largest file size to read, in bytes")
+    for name in ("render_seconds", "max_output_bytes"):
+        if getattr(config.limits, name) < 1:
+            _config_problem(validator, f"limits.{name}", "SOP010", "bad-value",
+                            f"limits: {name} must be at least 1", "raise it, or remove it for the default")
     if not 1 <= config.limits.max_depth <= MAX_DEPTH_LIMIT:
         _config_problem(validator, "limits.max_depth", "SOP010", "bad-value",
                         f"limits: max_depth must be from 1 to {MAX_DEPTH_LIMIT}",
