@@ -37,9 +37,27 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
     """sopgen turns SOP files written in YAML into checked, printable training material."""
+    from .github_log import under_github_actions
+
+    _command_context[:] = [ctx]
+    if under_github_actions():
+        _defuse_output()
+
+
+_command_context: list = []   # the command line's context, for _defuse_output
+
+
+def _defuse_output() -> None:
+    """From here to the end of the command, every line printed is safe in a GitHub Actions log."""
+    from .github_log import defuse_standard_streams, restore_standard_streams
+
+    defuse_standard_streams()
+    if _command_context:
+        _command_context[0].call_on_close(restore_standard_streams)
 
 
 def _fail(error) -> None:
@@ -138,6 +156,8 @@ def _findings_format(output_format: Optional[str], fail_on: str) -> str:
     from .report import FORMATS
 
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt == "github":
+        _defuse_output()
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
     if fail_on not in ("error", "warning", "info", "never"):
@@ -147,6 +167,7 @@ def _findings_format(output_format: Optional[str], fail_on: str) -> str:
 
 def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos) -> None:
     """Print lint or check findings, then exit 2 if some input was invalid, 1 at --fail-on, else 0."""
+    from .github_log import write_commands
     from .problems import Severity, Summary
     from .report import render
 
@@ -156,7 +177,10 @@ def _report_findings(result, fmt: str, fail_on: str, quiet: bool, rule_infos) ->
         text = "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
     else:
         text = render(fmt, problems, summary, rule_infos, color=_color(sys.stdout), tool_version=__version__)
-    sys.stdout.write(text)
+    if fmt == "github":
+        write_commands(sys.stdout, text)
+    else:
+        sys.stdout.write(text)
     if result.invalid:
         raise typer.Exit(EXIT_INVALID)
     if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):
@@ -515,4 +539,11 @@ def export_scorm_command(
 
 
 def main() -> None:
-    app()
+    from .github_log import defuse_standard_streams, restore_standard_streams, under_github_actions
+
+    if under_github_actions():  # from the start, so that even a usage error is printed safely
+        defuse_standard_streams()
+    try:
+        app()
+    finally:
+        restore_standard_streams()

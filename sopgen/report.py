@@ -122,7 +122,18 @@ _GITHUB_COMMANDS = {
 
 def escape_github_data(text: str) -> str:
     """Escape the message part of a workflow command (after ``::``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "##\\[")
+
+
+def defuse_workflow_commands(line: str) -> str:
+    """One line of log text that a GitHub Actions runner shows and never runs.
+
+    The runner takes a line whose text (after leading blanks) starts with ``::``
+    as a workflow command, and ``##[`` anywhere in a line as an older-style one.
+    Such a line gets a leading backslash; ``##[`` becomes ``##\\[``.
+    """
+    line = line.replace("##[", "##\\[")
+    return "\\" + line if line.lstrip().startswith("::") else line
 
 
 def escape_github_property(text: str) -> str:
