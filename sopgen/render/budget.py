@@ -102,7 +102,10 @@ _AMPLIFYING_FILTERS = {"center", "indent", "wordwrap", "format", "replace", "joi
                        "tojson", "pprint", "truncate", "filesizeformat", "urlencode", "xmlattr"}
 _STR_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs", "join", "replace", "format",
                 "format_map", "__mod__", "__mul__", "__add__"}
-_FORMAT_NUMBER = re.compile(r"\d+")
+# A width or precision inside a printf-style conversion, or inside a {field:spec} of str.format.
+_PRINTF_NUMBERS = re.compile(r"%[-#0 +]*(\d*)(?:\.(\d*))?")
+_FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
+_DIGITS = re.compile(r"\d+")
 
 
 class BoundedSandbox(SandboxedEnvironment):
@@ -167,6 +170,10 @@ class BoundedSandbox(SandboxedEnvironment):
         owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
         if isinstance(owner, str) and name in _STR_METHODS:
             __self._check_arguments(owner, args, kwargs, "\t" if name == "expandtabs" else "")
+            if name in ("format", "format_map"):
+                __self._check_format_fields(owner)
+            elif name == "__mod__":
+                __self._check_printf(owner, args[0] if args else ())
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(result, str):
             __self.budget.check_size(len(result))
@@ -188,19 +195,21 @@ class BoundedSandbox(SandboxedEnvironment):
         self.budget.check_size((_size(value) + 1) * (extra + 1) + widest)
         if per_line:  # indent and expandtabs add the width once per line or tab
             self.budget.check_size(_size(value) + (value.count(per_line) + 1) * widest)
-        if isinstance(value, str):
-            self._check_format_numbers(value)
 
     def _check_printf(self, template: str, values: Any) -> None:
-        self._check_format_numbers(template)
+        """`"%0999999999d" % 1` asks for a width in the format itself."""
+        for found in _PRINTF_NUMBERS.finditer(template):
+            for number in found.groups():
+                if number:
+                    self.budget.check_width(int(number[:8]))
         for value in values if isinstance(values, tuple) else (values,):
             self.budget.check_width(value)
 
-    def _check_format_numbers(self, text: str) -> None:
-        """`"%0999999999d"` or `"{:>999999999}"` ask for a width in the format itself."""
-        for found in _FORMAT_NUMBER.finditer(text):
-            if len(found.group()) > 6:
-                self.budget.check_width(int(found.group()[:8]))
+    def _check_format_fields(self, template: str) -> None:
+        """`"{:>999999999}".format(1)` asks for a width in a field of the format."""
+        for field in _FORMAT_FIELD.finditer(template):
+            for number in _DIGITS.findall(field.group().partition(":")[2]):
+                self.budget.check_width(int(number[:8]))
 
     def _bounded_filter(self, function: Callable) -> Callable:
         passes = getattr(function, "jinja_pass_arg", None)
@@ -215,6 +224,8 @@ class BoundedSandbox(SandboxedEnvironment):
             if given:
                 per_line = "\n" if function.__name__ == "do_indent" and isinstance(given[0], str) else ""
                 self._check_arguments(given[0], tuple(given[1:]), kwargs, per_line)
+                if function.__name__ == "do_format" and isinstance(given[0], str):
+                    self._check_printf(given[0], tuple(given[1:]))
             result = function(*args, **kwargs)
             if isinstance(result, str):
                 self.budget.check_size(len(result))
