@@ -397,6 +397,7 @@ def diff_command(
     from .errors import SopgenError
     from .markdown_diff import render_markdown
     from .pipeline import diff as run_diff
+    from .printable import printable_lines
 
     if output_format != "markdown":
         _usage(f"unknown format '{output_format}'; diff writes markdown")
@@ -404,7 +405,7 @@ def diff_command(
         changes = run_diff(project or Path.cwd(), ref)
     except SopgenError as error:
         _fail(error)
-    sys.stdout.write(render_markdown(changes, ref))
+    sys.stdout.write(printable_lines(render_markdown(changes, ref)))
 
 
 @app.command("serve")

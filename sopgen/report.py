@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .printable import printable
 from .problems import Problem, Severity, Summary
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -80,6 +81,7 @@ def format_text(problems: Iterable[Problem], summary: Summary, *, color: bool) -
 
 def format_errors(problems: Iterable[Problem], headline: str, *, color: bool) -> str:
     """Why a command stopped: the headline, then each problem as ``path:line:col: message``."""
+    headline = printable(headline)
     lines = [f"{_SEVERITY_COLOURS[Severity.ERROR]}error{_RESET}: {headline}" if color else f"error: {headline}"]
     for p in problems:
         path = f"{_BOLD}{p.location()}{_RESET}" if color else p.location()

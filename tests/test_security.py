@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 HOSTILE = Path(__file__).parent / "hostile"
 EXPECTED = yaml.safe_load((HOSTILE / "expected.yaml").read_text(encoding="utf-8"))
@@ -642,3 +644,40 @@ def test_a_template_cannot_reach_the_environment_through_the_format_method(make_
     assert code == 2, out
     assert "hunter2-secret" not in out + err and "Traceback" not in out + err
     assert not (root / "build").exists()
+
+
+# --------------------------------------------------------------------------- control characters never printed raw
+
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("command", [["lint"], ["check"], ["build", "--format", "md"], ["status"],
+                                     ["lint", "--format", "github"]], ids=" ".join)
+@pytest.mark.parametrize("where", ["sop-field", "config-key", "file-name"])
+def test_control_characters_are_refused_and_never_printed_raw(make_project, run_cli, VALID_SOP, VALID_CONFIG,
+                                                              command, where):
+    osc52 = "\\e]52;c;Y3VybCBldmlsLnNofHNo\\a"
+    if where == "sop-field":
+        root = make_project({"door/welcome-arrivals.yaml": VALID_SOP.replace(
+            "owner: Head Door Concierge", f'owner: "Head Door{osc52}\\u202eConcierge"')})
+    elif where == "config-key":
+        root = make_project(config=VALID_CONFIG + f'"x{osc52}": 1\n')
+    else:
+        root = make_project({"door/welcome-arrivals.yaml": VALID_SOP, "door/a\x1b]52;c;eA==\x07.yaml": "id: [\n"})
+
+    code, out, err = run_cli(command, cwd=root)
+
+    assert code == 2, out + err
+    assert RAW_CONTROL.findall(out + err) == [], out + err
+    assert "\\x1b" in out + err or "(U+001B)" in out + err   # shown as its escape, or named
+    assert not (root / "build").exists()
+
+
+@given(st.text())
+def test_no_problem_message_holds_a_raw_control_character(text):
+    from sopgen.problems import Problem, Severity
+
+    problem = Problem(text, 1, 1, "SOP006", "unknown-key", Severity.ERROR, f"unknown key '{text}'", text)
+
+    assert not RAW_CONTROL.search(problem.path + problem.message + problem.hint)
+    assert "\n" not in problem.path
