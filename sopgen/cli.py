@@ -25,6 +25,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+KEEP_OTHER_FILES_HELP = ("Write into an output folder that holds files sopgen did not write; they are kept "
+                         "where they are and never replaced (default: refuse such a folder).")
 ProjectOption = typer.Option(None, "--project", "-p", help="The project folder (default: found from here upwards).",
                              file_okay=False, exists=True)
 
@@ -84,6 +86,7 @@ def build(
                                             "CPU core; 1 renders them one by one in this process)."),
     force: bool = typer.Option(False, "--force", help="Render and rewrite every output, even those that have "
                                                       "not changed since the last build."),
+    keep_other_files: bool = typer.Option(False, "--keep-other-files", help=KEEP_OTHER_FILES_HELP),
 ) -> None:
     """Build the handbook and checklists (PDF), the HTML site and Markdown.
 
@@ -101,7 +104,8 @@ def build(
         raise typer.Exit(EXIT_INVALID)
     try:
         with build_progress(sys.stderr, quiet) as progress:
-            result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force)
+            result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force,
+                               keep_other_files=keep_other_files)
     except SopgenError as error:
         _fail(error)
     except KeyboardInterrupt:

@@ -44,7 +44,8 @@ def load_valid_project(start: Path) -> Project:
 
 
 def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMATS,
-          progress: Progress = silent, jobs: int | None = None, force: bool = False) -> BuildResult:
+          progress: Progress = silent, jobs: int | None = None, force: bool = False,
+          keep_other_files: bool = False) -> BuildResult:
     """Render the outputs in memory, then write those that changed since the last build into ``out``.
 
     PDFs render in ``jobs`` processes (default: one per CPU core; 1 renders here);
@@ -86,7 +87,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     changed = sum(1 for name, data in current.files.items() if not isinstance(data, Unchanged) and name != CACHE_FILE)
     progress(f"Writing {changed} changed file(s) to {display_path(out)}" if changed
              else f"Nothing changed in {display_path(out)}")
-    write_outputs(out, current.files)
+    write_outputs(out, current.files, owned=True, keep_other_files=keep_other_files, rewrite=force)
     result = BuildResult(out, warnings=_refused_warnings(project, current.refused))
     for name, data in current.files.items():
         if name != CACHE_FILE:
@@ -399,5 +400,7 @@ def report(start: Path, out: Path | None = None, progress: Progress = lambda mes
     progress("Rendering report.pdf")
     pdf, blocked = render_pdf(html, project.root, [config.templates_dir, builtin_templates_dir()])
     result = ReportResult(out, len(audits), warnings=[f"report.pdf: refused to fetch {url}" for url in blocked])
-    result.written = write_outputs(out, {"report.html": html.encode(), "report.pdf": pdf})
+    # Two files, and no folder swapped: other files in the folder are left alone, never replaced.
+    result.written = write_outputs(out, {"report.html": html.encode(), "report.pdf": pdf}, owned=True,
+                                   keep_other_files=True)
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -25,6 +26,12 @@ from .errors import OutputError
 class Unchanged:
     """An output already in the folder with this content (its sha256): kept as it is, mtime and all."""
     digest: str
+
+
+@dataclass(frozen=True)
+class _Kept(Unchanged):
+    """A file sopgen did not write, in a folder it swaps: carried into the new folder as it is, link or file."""
+    digest: str = ""
 
 
 def file_digest(path: Path) -> str | None:
@@ -55,7 +62,8 @@ def check_output_dir(out: Path, protected: list[Path]) -> None:
                 f"the output folder {out} overlaps {source}; choose a folder of its own, such as build/")
 
 
-def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged]) -> list[Path]:
+def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged], *, owned: bool = False,
+                  keep_other_files: bool = False, rewrite: bool = False) -> list[Path]:
     """Replace the named outputs in ``out`` with ``files``: all of them, or none.
 
     Top-level folders (html/, md/) are swapped whole, so pages of deleted SOPs
@@ -63,7 +71,14 @@ def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged]) -> list[Pat
     entry whose files are all ``Unchanged``, with nothing else in it, is not
     touched; an ``Unchanged`` file in a folder that is swapped is carried over
     as a hard link (a copy where links are not possible).
+
+    ``owned``: ``out`` is an output folder of sopgen's, marked by OWNER_MARKER
+    with every file sopgen wrote there. A file it did not write refuses the
+    write, unless ``keep_other_files``; then such files are kept where they are,
+    carried into a folder that is swapped, and never replaced. ``rewrite``
+    writes the marker again even when it has not changed (as --force does).
     """
+    files = dict(files)
     names = {name: _safe_relative(name) for name in files}
     tops: dict[str, list[str]] = {}
     for name, path in names.items():
@@ -74,13 +89,92 @@ def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged]) -> list[Pat
         raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     try:
         with _exclusive(out):
+            others: list[str] = []
+            if owned:
+                others = _claim(out, files, names, keep_other_files, rewrite)
+                tops.setdefault(OWNER_MARKER, [OWNER_MARKER])
+                names[OWNER_MARKER] = PurePosixPath(OWNER_MARKER)
             changed = [top for top in sorted(tops) if not _is_current(out, top, {n: files[n] for n in tops[top]})]
             if changed:
-                _stage_and_swap(out, changed, {name: files[name] for top in changed for name in tops[top]}, names)
+                staged = {name: files[name] for top in changed for name in tops[top]}
+                for name in others:   # files sopgen did not write, in a folder it swaps: kept, unchanged
+                    if names.get(name) is None and PurePosixPath(name).parts[0] in changed:
+                        staged[name] = _Kept()
+                        names[name] = PurePosixPath(name)
+                _stage_and_swap(out, changed, staged, names)
     except OSError as exc:
         raise OutputError(f"writing to {out} failed: {exc.strerror or exc}; the previous output is unchanged") \
             from None
-    return [out / name for name in files]
+    return [out / name for name in files if name != OWNER_MARKER]
+
+
+OWNER_MARKER = ".sopgen-output.json"
+# Kept in an output folder by sopgen itself: its marker, the build cache, staging folders, and the
+# folders `sopgen brief` and `sopgen export` write into by default.
+_SOPGEN_ENTRIES = (".sopgen-", "briefs", "exports")
+
+
+def _claim(out: Path, files: dict[str, bytes | Unchanged], names: dict, keep_other_files: bool,
+           rewrite: bool) -> list[str]:
+    """Check that writing ``files`` replaces only files sopgen wrote, and add the marker listing them.
+
+    Returns the files in ``out`` that sopgen did not write (only when
+    ``keep_other_files``; otherwise there must be none).
+    """
+    present = _files_in(out)
+    wrote = _read_marker(out)
+    if wrote is None:
+        from .cache import CACHE_FILE
+
+        # A folder built before the marker existed is known by its build cache: all in it is sopgen's.
+        wrote = set(present) if (out / CACHE_FILE).is_file() else set()
+    others = sorted(set(present) - wrote)
+    if others and not keep_other_files:
+        listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        raise OutputError(
+            f"the output folder {out} holds files sopgen did not write ({listed}); nothing was written. "
+            f"Choose an empty folder or one of sopgen's own, or pass --keep-other-files to build beside "
+            f"them: they are kept, never replaced")
+    written_folders = {parent.as_posix() for name in files for parent in PurePosixPath(name).parents}
+    clashes = [name for name in others if name in files or name in written_folders]
+    if clashes:
+        raise OutputError(f"refusing to replace {', '.join(clashes[:5])} in {out}: sopgen did not write it; "
+                          f"move it away, or build into another folder. Nothing was written")
+    kept = {name for name in wrote if name in present and PurePosixPath(name).parts[0] not in
+            {names[n].parts[0] for n in files}}
+    files[OWNER_MARKER] = json.dumps({"format": 1, "files": sorted(kept | set(files))}, indent=1).encode()
+    marker = out / OWNER_MARKER
+    if not rewrite and file_digest(marker) == hashlib.sha256(files[OWNER_MARKER]).hexdigest():
+        files[OWNER_MARKER] = Unchanged(file_digest(marker))
+    return others
+
+
+def _files_in(out: Path) -> list[str]:
+    """Every file and link under ``out``, by its name relative to it, but sopgen's own entries."""
+    found = []
+    for entry in sorted(os.listdir(out)) if out.is_dir() else ():
+        if entry.startswith(_SOPGEN_ENTRIES[0]) or entry in _SOPGEN_ENTRIES[1:]:
+            continue
+        path = out / entry
+        if path.is_dir() and not path.is_symlink():
+            for folder, dirs, filenames in os.walk(path):
+                for name in sorted(filenames) + [d for d in dirs if Path(folder, d).is_symlink()]:
+                    found.append(Path(folder, name).relative_to(out).as_posix())
+        else:
+            found.append(entry)
+    return found
+
+
+def _read_marker(out: Path) -> set[str] | None:
+    """The files sopgen wrote in ``out``, by its marker; None when there is no readable marker."""
+    try:
+        data = json.loads((out / OWNER_MARKER).read_text(encoding="utf-8"))
+        listed = data["files"]
+        if isinstance(listed, list) and all(isinstance(name, str) for name in listed):
+            return set(listed)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
 
 
 def _is_current(out: Path, top: str, members: dict[str, bytes | Unchanged]) -> bool:
@@ -111,6 +205,9 @@ def _stage_and_swap(out: Path, tops: list[str], files: dict[str, bytes | Unchang
         for name, data in files.items():
             target = new / names[name]
             target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, _Kept):
+                _keep(out / names[name], target)
+                continue
             if isinstance(data, Unchanged):
                 _carry_over(out / names[name], target, data.digest)
                 continue
@@ -129,6 +226,16 @@ def _carry_over(current: Path, target: Path, digest: str) -> None:
     if file_digest(current) != digest:
         raise OutputError(f"{current} changed while this build was running; run the build again. "
                           f"The previous output is unchanged")
+    try:
+        os.link(current, target)
+    except OSError:
+        shutil.copy2(current, target)
+
+
+def _keep(current: Path, target: Path) -> None:
+    if current.is_symlink():
+        os.symlink(os.readlink(current), target)
+        return
     try:
         os.link(current, target)
     except OSError:
