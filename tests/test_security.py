@@ -582,7 +582,10 @@ def test_a_lower_limit_in_sopgen_yaml_is_applied_and_named(make_project, run_cli
 
 
 @pytest.mark.parametrize("limits, message", [
-    ("{max_file_bytes: 0}", "limits: max_file_bytes must be at least 1"),
+    ("{max_file_bytes: 0}", "limits: max_file_bytes must be from 1 to 50,000,000"),
+    ("{max_file_bytes: 50000001}", "limits: max_file_bytes must be from 1 to 50,000,000"),
+    ("{max_file_bytes: ²}", "'max_file_bytes' in 'limits' must be a whole number, not '²'"),
+    ("{max_depth: 1" + "0" * 5000 + "}", "'max_depth' in 'limits' is too large (5,001 digits)"),
     ("{max_depth: 5000}", "limits: max_depth must be from 1 to 1000"),
     ("{max_depth: 0}", "limits: max_depth must be from 1 to 1000"),
     ("{max_file_bytes: lots}", "'max_file_bytes' in 'limits' must be a whole number, not 'lots'"),

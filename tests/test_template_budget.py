@@ -86,4 +86,4 @@ def test_limits_for_rendering_must_be_positive(make_project, run_cli, VALID_CONF
 
     code, out, err = run_cli(["lint"], cwd=root)
 
-    assert code == 2 and "limits: render_seconds must be at least 1" in err
+    assert code == 2 and "limits: render_seconds must be from 1 to 3,600" in err
