@@ -103,14 +103,15 @@ def build(
         typer.echo(f"error: unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}", err=True)
         raise typer.Exit(EXIT_INVALID)
     try:
+        _stop_on_signals()
         with build_progress(sys.stderr, quiet) as progress:
             result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force,
                                keep_other_files=keep_other_files)
     except SopgenError as error:
         _fail(error)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         typer.echo("build interrupted; the previous output is unchanged", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(128 + getattr(interrupt, "signum", 2)) from None
     if not quiet:
         typer.echo(build_summary(result))
 
@@ -447,6 +448,25 @@ def serve_command(
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled like Ctrl-C: whatever was under way is rolled back."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    import signal
+
+    def stop(signum, frame):
+        raise _Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 # --------------------------------------------------------------------------- training (issue 5)

@@ -88,7 +88,9 @@ def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged], *, owned: b
     except OSError as exc:
         raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     try:
-        with _exclusive(out):
+        with _exclusive(out) as locked:
+            if locked:
+                recover_interrupted(out)
             others: list[str] = []
             if owned:
                 others = _claim(out, files, names, keep_other_files, rewrite)
@@ -199,7 +201,7 @@ def _is_current(out: Path, top: str, members: dict[str, bytes | Unchanged]) -> b
 
 def _stage_and_swap(out: Path, tops: list[str], files: dict[str, bytes | Unchanged],
                     names: dict[str, PurePosixPath]) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=".sopgen-staging-", dir=out))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
         new, old = staging / "new", staging / "old"
         for name, data in files.items():
@@ -216,9 +218,21 @@ def _stage_and_swap(out: Path, tops: list[str], files: dict[str, bytes | Unchang
                 handle.flush()
                 os.fsync(handle.fileno())
         old.mkdir()
+        # The journal says a swap is under way: if this process dies before removing it (kill -9, power
+        # loss), the next build into this folder rolls the swap back (recover_interrupted).
+        _write_synced(staging / _JOURNAL, json.dumps({"tops": tops}).encode())
         _swap(tops, out, new, old)
+        os.unlink(staging / _JOURNAL)   # the swap is complete: from here there is nothing to undo
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with _signals_held():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _carry_over(current: Path, target: Path, digest: str) -> None:
@@ -256,28 +270,91 @@ def _swap(tops: list[str], out: Path, new: Path, old: Path) -> None:
                 os.replace(out / top, old / top)
             os.replace(new / top, out / top)
     except BaseException:
-        for top in reversed(started):
-            if not os.path.lexists(new / top):  # the new entry was moved in: take it out again
-                os.replace(out / top, new / top)
-            if os.path.lexists(old / top):
-                os.replace(old / top, out / top)
+        with _signals_held():   # a second Ctrl-C or SIGTERM must not stop the rollback half-way
+            for top in reversed(started):
+                if not os.path.lexists(new / top):  # the new entry was moved in: take it out again
+                    os.replace(out / top, new / top)
+                if os.path.lexists(old / top):
+                    os.replace(old / top, out / top)
         raise
 
 
 @contextlib.contextmanager
-def _exclusive(folder: Path) -> Iterator[None]:
-    """Let one build at a time swap its files into ``folder``, so that two at once cannot mix."""
+def _signals_held() -> Iterator[None]:
+    """Hold back Ctrl-C, SIGTERM and SIGHUP until the block is done (where the system allows it)."""
+    import signal
+    import threading
+
+    held = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def _exclusive(folder: Path) -> Iterator[bool]:
+    """Let one build at a time swap its files into ``folder``, so that two at once cannot mix.
+
+    Yields whether the lock is real: then a staging folder found while holding
+    it belongs to a build that died holding it (the system releases the lock of
+    a process that ends, however it ends).
+    """
     try:
         import fcntl
     except ImportError:  # Windows has no advisory locks on folders; swaps there are not serialised
-        yield
+        yield False
         return
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
+        yield True
     finally:
         os.close(descriptor)
+
+
+STAGING_PREFIX = ".sopgen-staging-"
+_JOURNAL = "swap.json"
+
+
+def recover_interrupted(out: Path) -> list[str]:
+    """Undo the swap of a build that was killed part-way, and remove the staging folders of dead builds.
+
+    Call only while holding the folder's lock (see _exclusive). A staging folder
+    holding a journal was swapping when its build died: every entry already
+    moved is moved back, so the folder holds the previous build again. Returns
+    the names of the folders removed.
+    """
+    removed = []
+    for staging in sorted(out.glob(STAGING_PREFIX + "*")):
+        if not staging.is_dir() or staging.is_symlink():
+            continue
+        journal = staging / _JOURNAL
+        if journal.is_file():
+            try:
+                tops = json.loads(journal.read_text(encoding="utf-8"))["tops"]
+            except (OSError, ValueError, KeyError, TypeError):
+                tops = []
+            _roll_back(out, [_safe_relative(top).as_posix() for top in tops], staging / "new", staging / "old",
+                       staging / "discarded")
+        shutil.rmtree(staging, ignore_errors=True)
+        removed.append(staging.name)
+    return removed
+
+
+def _roll_back(out: Path, tops: list[str], new: Path, old: Path, discarded: Path) -> None:
+    """Put back what ``old`` holds, taking out what was moved in from ``new``; works from any point of _swap."""
+    discarded.mkdir(exist_ok=True)
+    for top in reversed(tops):
+        moved_in = not os.path.lexists(new / top)
+        if moved_in and os.path.lexists(out / top):
+            os.replace(out / top, discarded / top)
+        if os.path.lexists(old / top) and not os.path.lexists(out / top):
+            os.replace(old / top, out / top)
 
 
 def create_files(root: Path, files: dict[str, bytes]) -> list[Path]:
