@@ -16,6 +16,7 @@ from typing import Any, Callable
 import yaml
 
 from .load import Source, Span, is_null, plain_bool
+from .markdown_limits import markdown_problem
 from .problems import Problem, Severity
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -204,6 +205,10 @@ class Validator:
             if not text:
                 if spec.required:
                     self.error(node, "SOP007", "missing-field", f"{subject} is empty", _type_hint(spec))
+                return None
+            too_much = markdown_problem(text)
+            if too_much:
+                self.error(node, "SOP017", "markdown-too-complex", f"{subject} {too_much[0]}", too_much[1])
                 return None
             return text
         if spec.kind == DATE:

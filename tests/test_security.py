@@ -684,3 +684,56 @@ def test_no_problem_message_holds_a_raw_control_character(text):
 
     assert not RAW_CONTROL.search(problem.path + problem.message + problem.hint)
     assert "\n" not in problem.path
+
+
+# --------------------------------------------------------------------------- Markdown bombs
+
+
+def test_a_reference_link_is_not_repeated_into_the_page(make_project, run_cli):
+    # [x]: <2 KB URL> then [x] 250 times made a 500 KB page; a 0.9 MB SOP became a 144 MB page.
+    root = make_project({"door/welcome.yaml": (HOSTILE / "reference-link-amplifier.yaml").read_bytes()})
+
+    code, out, err = run_cli(["build", "--format", "html", "--format", "md"], cwd=root)
+
+    assert code == 0, out + err
+    source = (HOSTILE / "reference-link-amplifier.yaml").stat().st_size
+    for page in [*(root / "build" / "html").glob("door-*.html"), *(root / "build" / "md").glob("*.md")]:
+        assert page.stat().st_size < 2 * source + 20_000, page.name
+
+
+@given(st.text(alphabet="ab()\\ \t]:[j&#;", max_size=40))
+def test_link_destinations_end_where_a_scan_from_their_start_ends(text):
+    from sopgen.render.markup import _destination_ends
+
+    def scanned(start):   # the definition: to a blank or an unbalanced ')', skipping escaped characters
+        depth, i = 0, start
+        while i < len(text):
+            if text[i] == "\\":
+                i += 2
+                continue
+            if text[i].isspace() or (text[i] == ")" and depth == 0):
+                break
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        return min(i, len(text))
+
+    ends = _destination_ends(text)
+    for start in range(len(text)):
+        if start == 0 or text[start - 1] != "\\":
+            assert ends[start] == scanned(start)
+
+
+def test_a_scheme_hidden_behind_padding_is_still_blocked():
+    from sopgen.render.markup import to_safe_markdown
+
+    padded = to_safe_markdown("[z](" + "&#9;" * 100 + "javascript:alert(1))")
+
+    assert "javascript" not in padded and "#blocked-" in padded
+
+
+def test_markdown_nested_past_what_the_renderer_can_recurse_is_shown_as_text():
+    from sopgen.render.markup import to_html
+
+    deep = "".join("    " * i + "- level\n" for i in range(400))
+
+    assert "level" in to_html(deep)   # a RecursionError traceback before
