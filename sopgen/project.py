@@ -132,6 +132,12 @@ def _check_folders(config: Config, validator: Validator, root: Path) -> None:
     for key in ("sops", "templates", "output"):
         folder = getattr(config, key)
         if not (root / folder).resolve().is_relative_to(root.resolve()):
+            if validator.spans.get(key) is None:   # not set in sopgen.yaml: the default folder is a link
+                validator.problems.append(Problem(
+                    display_path(root / folder), 0, 0, "SOP010", "bad-value", Severity.ERROR,
+                    f"the {key} folder is a link that leads outside the project",
+                    f"replace the link with a folder, or set '{key}:' in sopgen.yaml to a folder inside the project"))
+                continue
             _config_problem(validator, key, "SOP010", "bad-value",
                             f"the {key} folder '{folder}' is outside the project",
                             "name a folder inside the project; `sopgen build --out DIR` writes elsewhere")

@@ -375,7 +375,7 @@ def test_a_sops_folder_linked_from_outside_the_project_is_not_read(make_project,
     code, out, err = run_cli(command, cwd=root)
 
     assert code == 2
-    assert "sopgen.yaml:1:1: the sops folder 'sops' is outside the project" in err
+    assert "sops: the sops folder is a link that leads outside the project" in err
     assert "TOP-SECRET" not in out + err and not (root / "build").exists()
 
 
@@ -737,3 +737,15 @@ def test_markdown_nested_past_what_the_renderer_can_recurse_is_shown_as_text():
     deep = "".join("    " * i + "- level\n" for i in range(400))
 
     assert "level" in to_html(deep)   # a RecursionError traceback before
+
+
+def test_a_default_folder_linked_out_of_the_project_is_reported_at_the_link(make_project, run_cli, tmp_path):
+    root = make_project()
+    (tmp_path / "elsewhere").mkdir()
+    symlink(root / "build", tmp_path / "elsewhere")
+
+    code, out, err = run_cli(["lint"], cwd=root)
+
+    assert code == 2
+    assert "build: the output folder is a link that leads outside the project" in err
+    assert "sopgen.yaml:1:1" not in err
