@@ -158,3 +158,14 @@ def test_a_file_that_cannot_be_read_is_named_not_listed(repo, run_cli):
     heading = "#### door-welcome-arrivals: Welcoming arriving guests (1.2 → ?)"
     assert f"{heading}\n\n`sops/door/welcome-arrivals.yaml`\n" in out
     assert "The file could not be read as an SOP; `sopgen check` says why." in out
+
+
+def test_diff_warns_of_characters_a_reviewer_cannot_see(repo, run_cli, VALID_SOP):
+    repo.write("sops/door/welcome-arrivals.yaml", VALID_SOP.replace(
+        "Offer help with bags", "Offer\u200b help with bags").replace("umbrellas or coats", "umbrellas or cоats"))
+
+    out = run_cli(["diff", "main"], cwd=repo.root)[1]
+
+    warning = next(line for line in out.splitlines() if "**Warning: hidden characters.**" in line)
+    assert "a zero-width space (U+200B)" in warning.replace("\\", "")
+    assert "mixes Cyrillic and Latin letters" in warning
