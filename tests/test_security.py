@@ -737,6 +737,7 @@ def test_markdown_nested_past_what_the_renderer_can_recurse_is_shown_as_text():
     deep = "".join("    " * i + "- level\n" for i in range(400))
 
     assert "level" in to_html(deep)   # a RecursionError traceback before
+    assert to_html("It *is*") == "It <em>is</em>"   # and the renderer still works after it
 
 
 def test_a_default_folder_linked_out_of_the_project_is_reported_at_the_link(make_project, run_cli, tmp_path):

@@ -15,13 +15,20 @@ ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "a", "ul", "ol", "li"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
-_converter = markdown.Markdown(extensions=[], output_format="html")
-# Raw HTML is not passed through but escaped like any other text, code spans included.
-_converter.preprocessors.deregister("html_block")
-_converter.inlinePatterns.deregister("html")
-# Reference definitions ("[x]: url") let one long URL be repeated at every "[x][x]...": a 0.9 MB
-# field became a 144 MB page. Text is inline Markdown; links are written where they are used.
-_converter.parser.blockprocessors.deregister("reference")
+
+
+def _new_converter() -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=[], output_format="html")
+    # Raw HTML is not passed through but escaped like any other text, code spans included.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    # Reference definitions ("[x]: url") let one long URL be repeated at every "[x][x]...": a 0.9 MB
+    # field became a 144 MB page. Text is inline Markdown; links are written where they are used.
+    converter.parser.blockprocessors.deregister("reference")
+    return converter
+
+
+_converter = _new_converter()
 # How much of a link destination is read for its scheme. One longer than this without a scheme
 # in it is blocked: a scheme hidden behind padding of blanks or entities is still a scheme.
 _SCHEME_WINDOW = 256
@@ -40,10 +47,12 @@ def _escape_html(text: str) -> str:
 @lru_cache(maxsize=8192)
 def to_html(text: str) -> Markup:
     """Inline Markdown to sanitised HTML; one paragraph comes back without <p>."""
+    global _converter
     _converter.reset()
     try:
         rendered = _converter.convert(text).strip()
     except RecursionError:   # validation refuses such nesting; this is the last line of defence
+        _converter = _new_converter()   # the one that failed is left part-way through its work
         rendered = "<p>" + html.escape(text) + "</p>"
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes=SAFE_SCHEMES, link_rel="noopener noreferrer")
