@@ -87,3 +87,29 @@ def test_limits_for_rendering_must_be_positive(make_project, run_cli, VALID_CONF
     code, out, err = run_cli(["lint"], cwd=root)
 
     assert code == 2 and "limits: render_seconds must be from 1 to 3,600" in err
+
+
+def test_loops_that_only_grow_a_list_are_stopped_by_their_count_long_before_the_time_budget():
+    # Inside a macro, output is kept in a list until the macro returns: memory grows, output does not.
+    from sopgen.load import Limits
+    from sopgen.render.budget import MAX_LOOP_ITERATIONS, BudgetExceeded
+    from sopgen.render.environment import make_environment
+
+    env = make_environment(None, Limits(render_seconds=3_600))
+    template = env.from_string("{% macro m() %}{% for i in range(99999) %}{% for j in range(99999) %}x"
+                               "{% endfor %}{% endfor %}{% endmacro %}{{ m() | length }}")
+
+    with pytest.raises(BudgetExceeded, match=f"loops ran more than {MAX_LOOP_ITERATIONS:,} times"):
+        env.render(template, {})
+
+
+def test_loops_still_give_loop_variables_else_branches_and_recursion():
+    from sopgen.render.environment import make_environment
+
+    env = make_environment(None)
+    text = ("{% for i in range(3) %}{{ loop.index }}/{{ loop.length }}{% if loop.last %}!{% endif %}{% endfor %}|"
+            "{% for x in [] %}x{% else %}empty{% endfor %}|"
+            "{% for x in [[1, [2]]] recursive %}{% if x is iterable %}{{ loop(x) }}{% else %}{{ x }}{% endif %}"
+            "{% endfor %}")
+
+    assert env.render(env.from_string(text), {}) == "1/32/33/3!|empty|12"

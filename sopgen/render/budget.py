@@ -8,7 +8,9 @@ message, not hang CI or fill its memory and disk. Three things hold:
   join, a filter's or a string method's result) grows past ``max_output_bytes``,
   and nothing is asked to grow past it (widths, repeats, separators are checked
   before the work is done);
-- no integer grows past ``MAX_INT_BITS``;
+- no integer grows past ``MAX_INT_BITS``, and all loops together run at most
+  ``MAX_LOOP_ITERATIONS`` times (a loop that only appends to a list in a macro
+  grows memory, not output);
 - all the rendering of one command stops after ``seconds`` (on Unix through
   a timer signal, which also stops loops that print nothing).
 """
@@ -24,13 +26,16 @@ import threading
 import time
 from typing import Any, Callable, Iterable, Iterator
 
+from jinja2 import nodes
 from jinja2.compiler import CodeGenerator
+from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 DEFAULT_SECONDS = 60
 DEFAULT_MAX_OUTPUT_BYTES = 50_000_000
 MAX_INT_BITS = 16_384        # about 4,900 decimal digits, more than any page needs
 MAX_WIDTH = 100_000          # the largest width, count or indent a filter or method may be asked for
+MAX_LOOP_ITERATIONS = 20_000_000   # of all template loops in one command; a library uses thousands
 
 
 class BudgetExceeded(Exception):
@@ -88,13 +93,29 @@ def _size(value: Any) -> int:
         return 1
 
 
+class _LoopCounter(Extension):
+    """Where compiled loops find bounded_iter (Jinja allows no node types of one's own, so a loop's
+    iterable is wrapped in a call to this extension's method)."""
+
+    identifier = "sopgen.loop_counter"
+
+    def bounded_iter(self, items: Iterable) -> Iterator:
+        return self.environment.bounded_iter(items)
+
+
 class _BoundedCodeGenerator(CodeGenerator):
-    """Routes every `~` join through the budget, which Jinja's sandbox does not intercept."""
+    """Routes every `~` join and every for loop through the budget; Jinja's sandbox intercepts neither."""
 
     def visit_Concat(self, node, frame) -> None:
         self.write("environment.bounded_text(")
         super().visit_Concat(node, frame)
         self.write(")")
+
+    def visit_For(self, node, frame) -> None:
+        counter = nodes.ExtensionAttribute(_LoopCounter.identifier, "bounded_iter", lineno=node.lineno)
+        if not (isinstance(node.iter, nodes.Call) and node.iter.node == counter):
+            node.iter = nodes.Call(counter, [node.iter], [], None, None, lineno=node.lineno)
+        super().visit_For(node, frame)
 
 
 # Filters whose result can be far larger than their input, and what bounds it.
@@ -117,7 +138,9 @@ class BoundedSandbox(SandboxedEnvironment):
     def __init__(self, *args, seconds: float = DEFAULT_SECONDS,
                  max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_extension(_LoopCounter)
         self.budget = _Budget(seconds, max_output_bytes)
+        self.iterations = 0   # of all loops in all renders of this environment
         self.concat = self._bounded_concat
         self.globals["lipsum"] = functools.partial(self._bounded_call, self.globals["lipsum"], "lipsum")
         for name in _AMPLIFYING_FILTERS & set(self.filters):
@@ -137,6 +160,16 @@ class BoundedSandbox(SandboxedEnvironment):
         self.budget.check_size(len(text))
         self.budget.check_time()
         return text
+
+    def bounded_iter(self, items: Iterable) -> Iterator:
+        """Each item of a loop, counted: a loop that only adds to a list grows memory, not output."""
+        for item in items:
+            self.iterations += 1
+            if self.iterations % 1024 == 0:
+                self.budget.check_time()
+                if self.iterations > MAX_LOOP_ITERATIONS:
+                    raise BudgetExceeded(f"its loops ran more than {MAX_LOOP_ITERATIONS:,} times")
+            yield item
 
     def _bounded_concat(self, pieces: Iterable[str]) -> str:
         pieces = list(pieces)
