@@ -25,6 +25,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+KEEP_OTHER_FILES_HELP = ("Write into an output folder that holds files sopgen did not write; they are kept "
+                         "where they are and never replaced (default: refuse such a folder).")
 ProjectOption = typer.Option(None, "--project", "-p", help="The project folder (default: found from here upwards).",
                              file_okay=False, exists=True)
 
@@ -43,9 +45,27 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
     """sopgen turns SOP files written in YAML into checked, printable training material."""
+    from .github_log import under_github_actions
+
+    _command_context[:] = [ctx]
+    if under_github_actions():
+        _defuse_output()
+
+
+_command_context: list = []   # the command line's context, for _defuse_output
+
+
+def _defuse_output() -> None:
+    """From here to the end of the command, every line printed is safe in a GitHub Actions log."""
+    from .github_log import defuse_standard_streams, restore_standard_streams
+
+    defuse_standard_streams()
+    if _command_context:
+        _command_context[0].call_on_close(restore_standard_streams)
 
 
 def _fail(error) -> None:
@@ -76,6 +96,7 @@ def build(
                                                                   "page then says DRAFT."),
     archive: bool = typer.Option(False, "--archive", help="Write the PDFs as PDF/A-3a (tagged, fonts embedded), "
                                                           "for controlled copies kept on file."),
+    keep_other_files: bool = typer.Option(False, "--keep-other-files", help=KEEP_OTHER_FILES_HELP),
 ) -> None:
     """Build the handbook and checklists (PDF), the HTML site and Markdown.
 
@@ -92,14 +113,15 @@ def build(
         typer.echo(f"error: unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}", err=True)
         raise typer.Exit(EXIT_INVALID)
     try:
+        _stop_on_signals()
         with build_progress(sys.stderr, quiet) as progress:
             result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force,
-                               review_copy=review_copy, archive=archive)
+                               review_copy=review_copy, archive=archive, keep_other_files=keep_other_files)
     except SopgenError as error:
         _fail(error)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         typer.echo("build interrupted; the previous output is unchanged", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(128 + getattr(interrupt, "signum", 2)) from None
     if not quiet:
         typer.echo(build_summary(result))
 
@@ -363,6 +385,7 @@ def diff_command(
     from .errors import SopgenError
     from .markdown_diff import render_markdown
     from .pipeline import diff as run_diff
+    from .printable import printable_lines
 
     if output_format != "markdown":
         _usage(f"unknown format '{output_format}'; diff writes markdown")
@@ -370,7 +393,7 @@ def diff_command(
         changes = run_diff(project or Path.cwd(), ref)
     except SopgenError as error:
         _fail(error)
-    sys.stdout.write(render_markdown(changes, ref))
+    sys.stdout.write(printable_lines(render_markdown(changes, ref)))
 
 
 @app.command("serve")
@@ -420,6 +443,25 @@ def lsp_command() -> None:
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled like Ctrl-C: whatever was under way is rolled back."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    import signal
+
+    def stop(signum, frame):
+        raise _Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 # --------------------------------------------------------------------------- training (issue 5)
@@ -543,4 +585,11 @@ def records_import_command(
 
 
 def main() -> None:
-    app()
+    from .github_log import defuse_standard_streams, restore_standard_streams, under_github_actions
+
+    if under_github_actions():  # from the start, so that even a usage error is printed safely
+        defuse_standard_streams()
+    try:
+        app()
+    finally:
+        restore_standard_streams()

@@ -123,6 +123,8 @@ MILESTONE = Shape("milestone", (
 LIMITS = Shape("limits", (
     Field("max_file_bytes", INT, description="the largest SOP file read, in bytes (default 1000000)"),
     Field("max_depth", INT, description="how deeply an SOP file may nest lists and mappings (default 40)"),
+    Field("render_seconds", INT, description="how long all template rendering of one command may take (default 60)"),
+    Field("max_output_bytes", INT, description="the most text one template may produce, in characters (default 50000000)"),
 ), lambda v: Limits(**{k: val for k, val in v.items() if val is not None}))
 
 CONFIG = Shape("sopgen.yaml", (

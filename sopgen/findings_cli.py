@@ -48,6 +48,17 @@ def lint_parser() -> argparse.ArgumentParser:
 
 def lint_main(argv: Sequence[str]) -> None:
     """Run `sopgen lint ARGV…` and exit with its status."""
+    from .github_log import defuse_standard_streams, restore_standard_streams, under_github_actions
+
+    if under_github_actions():  # from the start, so that even a usage error is printed safely
+        defuse_standard_streams()
+    try:
+        _lint(argv)
+    finally:
+        restore_standard_streams()
+
+
+def _lint(argv: Sequence[str]) -> None:
     options = lint_parser().parse_args(list(argv))
     from .errors import SopgenError
     from .pipeline import lint as run_lint
@@ -104,6 +115,10 @@ def findings_format(output_format: Optional[str], fail_on: str) -> str:
     from .report import FORMATS
 
     fmt = output_format or default_format()
+    if fmt == "github":
+        from .github_log import defuse_standard_streams
+
+        defuse_standard_streams()   # annotations are sopgen's own; every other line printed is made safe
     if fmt not in FORMATS:
         usage(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
     if fail_on not in FAIL_ON:
@@ -143,7 +158,13 @@ def report_findings(result, fmt: str, fail_on: str, quiet: bool, infos, project:
         usage(f"--statistics counts findings as text or json, not {shown}")
     if output_file is not None:
         write_report(output_file, formatted(fmt, problems, summary, infos, project, False, False, False), project)
-    sys.stdout.write(formatted(shown, problems, summary, infos, project, quiet, statistics, color(sys.stdout)))
+    text = formatted(shown, problems, summary, infos, project, quiet, statistics, color(sys.stdout))
+    if shown == "github":
+        from .github_log import write_commands
+
+        write_commands(sys.stdout, text)
+    else:
+        sys.stdout.write(text)
     if result.invalid:
         sys.exit(EXIT_INVALID)
     if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):

@@ -20,6 +20,7 @@ from typing import Iterator, Mapping
 
 import yaml
 
+from .printable import CONTROL_CHARACTER
 from .problems import Problem, Severity
 
 # The base loaders resolve no implicit types: every plain scalar stays text, and
@@ -73,6 +74,8 @@ class Limits:
 
     max_file_bytes: int = MAX_FILE_BYTES
     max_depth: int = MAX_DEPTH
+    render_seconds: int = 60            # all template rendering of one command
+    max_output_bytes: int = 50_000_000  # the most text one template may produce
 
 
 # The characters YAML allows in a stream (YAML 1.1, section 5.1).
@@ -300,8 +303,11 @@ def _depth_message(max_depth: int) -> str:
 
 
 def _check_plain(source: Source, root: yaml.Node, max_depth: int) -> list[Problem]:
-    """Walk the tree once: aliases, custom tags, depth and duplicate keys."""
+    """Walk the tree once: aliases, custom tags, depth, duplicate keys and control characters."""
     duplicates: list[Problem] = []
+    # Raw control characters are refused by the YAML reader; only an escape (\e, \x1b) or a
+    # raw NEL (U+0085) can put one in a value.
+    escapes = "\\" in source.text or "\x85" in source.text
     # Without an anchor (&) there can be no alias, so no node can be met twice.
     seen: set[int] | None = set() if "&" in source.text else None
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
@@ -318,6 +324,15 @@ def _check_plain(source: Source, root: yaml.Node, max_depth: int) -> list[Proble
         if depth > max_depth:
             raise LoadFailed(_at(source, node, "SOP003", "unsupported-yaml", _depth_message(max_depth),
                                  _DEPTH_HINT))
+        if escapes and isinstance(node, yaml.ScalarNode):
+            control = CONTROL_CHARACTER.search(node.value)
+            if control:
+                duplicates.append(_at(
+                    source, node, "SOP016", "control-character",
+                    f"contains a control character (U+{ord(control.group()):04X}), which could act on the "
+                    f"terminal or page of whoever reads it",
+                    "remove it: in double-quoted text, escapes such as \\e, \\a, \\0 and \\b make control "
+                    "characters; tabs and line breaks are fine"))
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, yaml.Node] = {}
             for key, value in node.value:

@@ -66,6 +66,20 @@ def _more_line(left: int) -> str:
             f"run `sopgen diff` locally to see them all.\n")
 
 
+def _hidden_warning(change: SopChanges) -> list[str]:
+    """A warning for characters in the new file that a reviewer of the text would not see."""
+    from .hidden_text import find_hidden
+
+    source = change.new.source if change.new is not None else None
+    hidden = find_hidden(source.text) if source is not None else []
+    if not hidden:
+        return []
+    places = "; ".join(f"line {line}, column {column}: {escape(item.description)}"
+                       for item in hidden[:10] for line, column in [source.position(item.index)])
+    more = f" (and {len(hidden) - 10} more)" if len(hidden) > 10 else ""
+    return [f"> **Warning: hidden characters.** {places}{more}.", ""]
+
+
 def _count_line(changes: list[SopChanges]) -> str:
     words = [{ADDED: "added", DELETED: "removed"}.get(change.status, "changed") for change in changes]
     parts = ", ".join(f"{words.count(word)} {word}" for word in ("changed", "added", "removed") if word in words)
@@ -75,6 +89,7 @@ def _count_line(changes: list[SopChanges]) -> str:
 
 def _sop_section(change: SopChanges) -> list[str]:
     lines = [f"#### {_heading(change)}", "", " · ".join(_facts(change)), ""]
+    lines += _hidden_warning(change)
     unreadable = _unreadable(change)
     if unreadable:
         return lines + [unreadable, ""]

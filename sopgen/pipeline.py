@@ -46,7 +46,7 @@ def load_valid_project(start: Path) -> Project:
 
 def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMATS,
           progress: Progress = silent, jobs: int | None = None, force: bool = False,
-          review_copy: bool = False, archive: bool = False) -> BuildResult:
+          review_copy: bool = False, archive: bool = False, keep_other_files: bool = False) -> BuildResult:
     """Render the outputs in memory, then write those that changed since the last build into ``out``.
 
     PDFs render in ``jobs`` processes (default: one per CPU core; 1 renders here);
@@ -69,7 +69,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     check_output_dir(out, [config.root / "sopgen.yaml", config.sops_dir, config.templates_dir])
     _check_template_links(config.templates_dir)
 
-    env = make_environment(config.templates_dir)
+    env = make_environment(config.templates_dir, config.limits)
     today = build_date()
     planned: dict = {}
     planned.update(programme_files(env, project, out, today, formats, progress, review_copy))
@@ -93,7 +93,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     changed = sum(1 for name, data in current.files.items() if not isinstance(data, Unchanged) and name != CACHE_FILE)
     progress(f"Writing {changed} changed file(s) to {display_path(out)}" if changed
              else f"Nothing changed in {display_path(out)}")
-    write_outputs(out, current.files)
+    write_outputs(out, current.files, owned=True, keep_other_files=keep_other_files, rewrite=force)
     result = BuildResult(out, warnings=_refused_warnings(project, current.refused))
     for name, data in current.files.items():
         if name != CACHE_FILE:
@@ -113,8 +113,17 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
 def _render(env, name: str, **context) -> str:
     import jinja2
 
+    from .render.budget import BudgetExceeded
+
     try:
-        return env.get_template(name).render(**context)
+        return env.render(env.get_template(name), context)
+    except BudgetExceeded as exc:
+        raise TemplateError(f"template '{name}' was stopped: {exc}", [Problem(
+            _template_display(env, name), 0, 0, "SOP020", "template-error", Severity.ERROR,
+            f"stopped: {exc}", "make the template do less, or raise the limit if the library really needs it")]) \
+            from None
+    except MemoryError:
+        raise TemplateError(f"template '{name}' was stopped: it ran out of memory") from None
     except jinja2.TemplateSyntaxError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or name
         raise TemplateError(f"template {where} has an error", [Problem(
@@ -130,6 +139,15 @@ def _render(env, name: str, **context) -> str:
             from None
     except Exception as exc:  # a template's own arithmetic or filters, such as {{ 1 / 0 }}
         raise TemplateError(f"template '{name}' failed to render: {type(exc).__name__}: {exc}") from None
+
+
+def _template_display(env, name: str) -> str:
+    """Where the template ``name`` comes from: the project's file, or the built-in one."""
+    try:
+        filename = env.get_template(name).filename
+    except Exception:
+        return name
+    return display_path(Path(filename)) if filename else name
 
 
 def _check_template_links(templates: Path) -> None:
@@ -394,7 +412,7 @@ def render_site(start: Path, review_copy: bool = True) -> dict[str, bytes]:
     from .render.environment import make_environment
 
     project = load_valid_project(start)
-    env = make_environment(project.config.templates_dir)
+    env = make_environment(project.config.templates_dir, project.config.limits)
     return _render_site(env, handbook_context(project, build_date(), review_copy=review_copy))
 
 
@@ -427,10 +445,12 @@ def report(start: Path, out: Path | None = None, progress: Progress = lambda mes
                            config.root / STORIES_DIR, config.root / AUDITS_DIR])
 
     progress("Rendering report.html")
-    env = make_environment(config.templates_dir)
+    env = make_environment(config.templates_dir, config.limits)
     html = _render(env, "report.html", **report_context(project, audits, build_date()))
     progress("Rendering report.pdf")
     pdf, blocked = render_pdf(html, project.root, [config.templates_dir, builtin_templates_dir()])
     result = ReportResult(out, len(audits), warnings=[f"report.pdf: refused to fetch {url}" for url in blocked])
-    result.written = write_outputs(out, {"report.html": html.encode(), "report.pdf": pdf})
+    # Two files, and no folder swapped: other files in the folder are left alone, never replaced.
+    result.written = write_outputs(out, {"report.html": html.encode(), "report.pdf": pdf}, owned=True,
+                                   keep_other_files=True)
     return result

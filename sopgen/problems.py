@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .printable import printable, printable_lines
+
 
 class Severity(enum.IntEnum):
     """Ordered so that a higher value is more serious."""
@@ -48,6 +50,14 @@ class Problem:
     hint: str = ""
     end_line: int = 0
     end_column: int = 0
+
+    def __post_init__(self) -> None:
+        # Messages quote keys, values and file names from untrusted files: none may act on a terminal.
+        for name, escape in (("path", printable), ("message", printable_lines), ("hint", printable_lines)):
+            text = getattr(self, name)
+            safe = escape(text)
+            if safe is not text:
+                object.__setattr__(self, name, safe)
 
     @property
     def is_lint(self) -> bool:

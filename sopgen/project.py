@@ -110,10 +110,17 @@ def _check_targets(config: Config, validator: Validator) -> None:
                             "audit scores are percentages: write a whole number from 0 to 100")
 
 
+# The most a pull request's sopgen.yaml may raise each limit to: far above what a library
+# needs, and low enough that CI cannot be made to read, wait or build without end.
+LIMIT_CEILINGS = {"max_file_bytes": 50_000_000, "render_seconds": 3_600, "max_output_bytes": 1_000_000_000}
+
+
 def _check_limits(config: Config, validator: Validator) -> None:
-    if config.limits.max_file_bytes < 1:
-        _config_problem(validator, "limits.max_file_bytes", "SOP010", "bad-value",
-                        "limits: max_file_bytes must be at least 1", "write the largest file size to read, in bytes")
+    for name, ceiling in LIMIT_CEILINGS.items():
+        if not 1 <= getattr(config.limits, name) <= ceiling:
+            _config_problem(validator, f"limits.{name}", "SOP010", "bad-value",
+                            f"limits: {name} must be from 1 to {ceiling:,}",
+                            "raise it only as far as the library needs, or remove it for the default")
     if not 1 <= config.limits.max_depth <= MAX_DEPTH_LIMIT:
         _config_problem(validator, "limits.max_depth", "SOP010", "bad-value",
                         f"limits: max_depth must be from 1 to {MAX_DEPTH_LIMIT}",
@@ -125,6 +132,12 @@ def _check_folders(config: Config, validator: Validator, root: Path) -> None:
     for key in ("sops", "templates", "output"):
         folder = getattr(config, key)
         if not (root / folder).resolve().is_relative_to(root.resolve()):
+            if validator.spans.get(key) is None:   # not set in sopgen.yaml: the default folder is a link
+                validator.problems.append(Problem(
+                    display_path(root / folder), 0, 0, "SOP010", "bad-value", Severity.ERROR,
+                    f"the {key} folder is a link that leads outside the project",
+                    f"replace the link with a folder, or set '{key}:' in sopgen.yaml to a folder inside the project"))
+                continue
             _config_problem(validator, key, "SOP010", "bad-value",
                             f"the {key} folder '{folder}' is outside the project",
                             "name a folder inside the project; `sopgen build --out DIR` writes elsewhere")

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .printable import printable
 from .problems import Problem, Severity, Summary
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -80,6 +81,7 @@ def format_text(problems: Iterable[Problem], summary: Summary, *, color: bool) -
 
 def format_errors(problems: Iterable[Problem], headline: str, *, color: bool) -> str:
     """Why a command stopped: the headline, then each problem as ``path:line:col: message``."""
+    headline = printable(headline)
     lines = [f"{_SEVERITY_COLOURS[Severity.ERROR]}error{_RESET}: {headline}" if color else f"error: {headline}"]
     for p in problems:
         path = f"{_BOLD}{p.location()}{_RESET}" if color else p.location()
@@ -122,7 +124,18 @@ _GITHUB_COMMANDS = {
 
 def escape_github_data(text: str) -> str:
     """Escape the message part of a workflow command (after ``::``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "##\\[")
+
+
+def defuse_workflow_commands(line: str) -> str:
+    """One line of log text that a GitHub Actions runner shows and never runs.
+
+    The runner takes a line whose text (after leading blanks) starts with ``::``
+    as a workflow command, and ``##[`` anywhere in a line as an older-style one.
+    Such a line gets a leading backslash; ``##[`` becomes ``##\\[``.
+    """
+    line = line.replace("##[", "##\\[")
+    return "\\" + line if line.lstrip().startswith("::") else line
 
 
 def escape_github_property(text: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Collection, Iterable, Iterator, Mapping
 
 from .changes import same_content
+from .hidden_text import find_hidden
 from .models import Sop
 from .problems import Problem, Severity
 from .schema import did_you_mean
@@ -128,6 +129,29 @@ def revision_missing(old: Sop, new: Sop, ref: str) -> Iterator[Problem]:
         f"and what changed")
 
 
+def hidden_text(sop: Sop, library: Mapping[str, Sop]) -> Iterator[Problem]:
+    """Characters a reviewer cannot see, or letters of another script that look like Latin ones.
+
+    A zero-width space or soft hyphen inside a phrase hides it from a reader's
+    search and from the wording rules; a bidirectional override shows text in
+    another order than it is stored; a Cyrillic or Greek letter inside a Latin
+    word reads as the letter it resembles. Each may be a paste from elsewhere or
+    a trick in a pull request; a reviewer should know before approving.
+
+    Bad: "Ask for the guest's pаssport" (the "а" is Cyrillic)
+    Good: "Ask for the guest's passport"
+    """
+    if sop.source is None:
+        return
+    for hidden in find_hidden(sop.source.text)[:_MOST_HIDDEN]:
+        line, column = sop.source.position(hidden.index)
+        yield Problem(sop.path, line, column, HIDDEN_TEXT.code, HIDDEN_TEXT.name, HIDDEN_TEXT.severity,
+                      f"contains {hidden.description}", HIDDEN_TEXT.hint)
+
+
+_MOST_HIDDEN = 20   # per file: enough to make the point
+
+
 UNKNOWN_REFERENCE = Check("SOP201", "unknown-reference", Severity.ERROR,
                           "use the id of an SOP in the library, exactly as written on its 'id:' line",
                           unknown_references)
@@ -138,9 +162,13 @@ VERSION_NOT_BUMPED = Check("SOP203", "version-not-bumped", Severity.ERROR,
 REVISION_MISSING = Check("SOP204", "revision-missing", Severity.ERROR,
                          "add a revisions entry for the new version", revision_missing)
 
-CHECKS: tuple[Check, ...] = (UNKNOWN_REFERENCE, SUPERSEDED_NOT_RETIRED, VERSION_NOT_BUMPED, REVISION_MISSING)
+HIDDEN_TEXT = Check("SOP205", "hidden-text", Severity.WARNING,
+                    "retype the text, or delete the character, unless it is meant to be there", hidden_text)
+
+CHECKS: tuple[Check, ...] = (UNKNOWN_REFERENCE, SUPERSEDED_NOT_RETIRED, VERSION_NOT_BUMPED, REVISION_MISSING,
+                             HIDDEN_TEXT)
 CHECK_CODES = frozenset(check.code for check in CHECKS)
-_REFERENCE_CHECKS = (UNKNOWN_REFERENCE, SUPERSEDED_NOT_RETIRED)
+_REFERENCE_CHECKS = (UNKNOWN_REFERENCE, SUPERSEDED_NOT_RETIRED, HIDDEN_TEXT)   # each SOP, with the library
 _VERSION_CHECKS = (VERSION_NOT_BUMPED, REVISION_MISSING)
 
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 import yaml
 
 from .load import Source, Span, is_null, plain_bool
+from .markdown_limits import markdown_problem
 from .problems import Problem, Severity
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -207,6 +208,10 @@ class Validator:
                 if spec.required:
                     self.error(node, "SOP007", "missing-field", f"{subject} is empty", _type_hint(spec))
                 return None
+            too_much = markdown_problem(text)
+            if too_much:
+                self.error(node, "SOP017", "markdown-too-complex", f"{subject} {too_much[0]}", too_much[1])
+                return None
             return text
         if spec.kind == DATE:
             try:
@@ -239,9 +244,14 @@ class Validator:
                            "write true or false")
             return value
         if spec.kind == INT:
-            if node.style or not raw.lstrip("+").isdigit():
-                self.error(node, "SOP005", "wrong-type", f"{subject} must be a whole number, not '{raw}'",
+            # ASCII digits only: "²" and "٣" pass str.isdigit but are no number an author means.
+            if node.style or not _WHOLE_NUMBER.fullmatch(raw):
+                self.error(node, "SOP005", "wrong-type", f"{subject} must be a whole number, not '{_clip(raw)}'",
                            "write a number such as 12")
+                return None
+            if len(raw.lstrip("+0")) > _MAX_DIGITS:
+                self.error(node, "SOP010", "bad-value", f"{subject} is too large ({len(raw.lstrip('+0')):,} digits)",
+                           f"write a number of at most {_MAX_DIGITS} digits")
                 return None
             return int(raw)
         if spec.kind == NUMBER:
@@ -259,6 +269,15 @@ class Validator:
                 return None
             return code
         raise AssertionError(f"unknown field kind {spec.kind}")
+
+
+_WHOLE_NUMBER = re.compile(r"\+?[0-9]+")
+_MAX_DIGITS = 15
+
+
+def _clip(text: str, keep: int = 40) -> str:
+    """A value quoted in a message: a long one is cut, so that one field cannot fill the screen."""
+    return text if len(text) <= keep else text[:keep] + f"… ({len(text):,} characters)"
 
 
 def _in(where: str) -> str:

@@ -33,6 +33,7 @@ from .problems import Problem
 
 POLL_SECONDS = 0.5
 VERSION_PATH = "/__sopgen/version"
+IDLE_SECONDS = 15          # a connection that sends nothing for this long is closed, freeing its thread
 
 Log = Callable[[str], None]
 
@@ -200,11 +201,14 @@ class _Handler(SimpleHTTPRequestHandler):
     def __init__(self, *args, preview: Preview, allow_remote: bool, **kwargs):
         self.preview = preview
         self.allow_remote = allow_remote
+        self.timeout = IDLE_SECONDS
         super().__init__(*args, directory=str(preview.site), **kwargs)
 
     def do_GET(self) -> None:
         if not self._host_allowed():
             self.send_error(403, "the preview only answers requests for localhost")
+            return
+        if not self._path_allowed():
             return
         path = urlsplit(self.path).path
         state = self.preview.state
@@ -219,7 +223,18 @@ class _Handler(SimpleHTTPRequestHandler):
         if not self._host_allowed():
             self.send_error(403, "the preview only answers requests for localhost")
             return
+        if not self._path_allowed():
+            return
         super().do_HEAD()
+
+    def _path_allowed(self) -> bool:
+        """A NUL or other control character in a path names no file; say so rather than fail."""
+        from urllib.parse import unquote
+
+        if any(ord(char) < 0x20 or ord(char) == 0x7F for char in unquote(urlsplit(self.path).path)):
+            self.send_error(400, "the path holds a control character")
+            return False
+        return True
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
@@ -241,7 +256,21 @@ class _Handler(SimpleHTTPRequestHandler):
         return self.allow_remote or not host or is_loopback(urlsplit(f"//{host}").hostname or "")
 
 
-class _IPv6Server(ThreadingHTTPServer):
+class _Server(ThreadingHTTPServer):
+    """A deep listen queue, so that a burst of requests waits instead of being refused (the default is 5),
+    and one line, not a traceback, for a request that fails."""
+
+    request_queue_size = socket.SOMAXCONN
+    log: Log = staticmethod(lambda message: None)
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        error = sys.exc_info()[1]
+        self.log(f"a request from {client_address[0]} failed: {type(error).__name__}: {error}")
+
+
+class _IPv6Server(_Server):
     address_family = socket.AF_INET6
 
 
@@ -253,13 +282,14 @@ class PreviewServer:
         self.poll = poll
         self.folder = Path(tempfile.mkdtemp(prefix="sopgen-serve-"))
         self.preview = Preview(root, self.folder, log)
-        server_class = _IPv6Server if ":" in host else ThreadingHTTPServer
+        server_class = _IPv6Server if ":" in host else _Server
 
         def handler(*args, **kwargs):
             return _Handler(*args, preview=self.preview, allow_remote=allow_remote, **kwargs)
 
         try:
             self.httpd = server_class((host.strip("[]"), port), handler)
+            self.httpd.log = log
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise

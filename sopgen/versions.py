@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import re
 
-_DOTTED = re.compile(r"\d+(?:\.\d+)*")
-_DIGITS = re.compile(r"(\d+)")
+# ASCII digits only; numbers are compared as digit strings, so that no length of number can fail
+# (int() refuses more than 4,300 digits) and "٣" is text, not three.
+_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def _number(digits: str) -> tuple[int, str]:
+    """A run of digits as a key that orders numerically: shorter (without leading zeros) is smaller."""
+    significant = digits.lstrip("0") or "0"
+    return len(significant), significant
 
 
 def version_key(version: str) -> tuple:
@@ -18,12 +26,12 @@ def version_key(version: str) -> tuple:
     if text[:1] == "v" and _DOTTED.fullmatch(text[1:]):
         text = text[1:]
     if _DOTTED.fullmatch(text):
-        numbers = [int(part) for part in text.split(".")]
-        while len(numbers) > 1 and numbers[-1] == 0:
+        numbers = [part.lstrip("0") or "0" for part in text.split(".")]
+        while len(numbers) > 1 and numbers[-1] == "0":
             numbers.pop()
-        text = ".".join(map(str, numbers))
+        text = ".".join(numbers)
     # re.split with a group alternates text and digits, so keys compare like with like.
-    return tuple(int(piece) if index % 2 else piece for index, piece in enumerate(_DIGITS.split(text)))
+    return tuple(_number(piece) if index % 2 else piece for index, piece in enumerate(_DIGITS.split(text)))
 
 
 def is_newer(version: str, than: str) -> bool:
@@ -39,5 +47,14 @@ def next_version(version: str) -> str:
     pieces = _DIGITS.split(version.strip())
     if len(pieces) < 2:
         return ""
-    pieces[-2] = str(int(pieces[-2]) + 1)  # the split ends with text, so this is the last number
+    pieces[-2] = _plus_one(pieces[-2])  # the split ends with text, so this is the last number
     return "".join(pieces)
+
+
+def _plus_one(digits: str) -> str:
+    """A run of decimal digits, one higher, however long it is: "199" → "200"."""
+    kept = digits.rstrip("9")
+    nines = len(digits) - len(kept)
+    if not kept:
+        return "1" + "0" * nines
+    return kept[:-1] + str(int(kept[-1]) + 1) + "0" * nines

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -25,6 +26,12 @@ from .errors import OutputError
 class Unchanged:
     """An output already in the folder with this content (its sha256): kept as it is, mtime and all."""
     digest: str
+
+
+@dataclass(frozen=True)
+class _Kept(Unchanged):
+    """A file sopgen did not write, in a folder it swaps: carried into the new folder as it is, link or file."""
+    digest: str = ""
 
 
 def file_digest(path: Path) -> str | None:
@@ -55,7 +62,8 @@ def check_output_dir(out: Path, protected: list[Path]) -> None:
                 f"the output folder {out} overlaps {source}; choose a folder of its own, such as build/")
 
 
-def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged]) -> list[Path]:
+def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged], *, owned: bool = False,
+                  keep_other_files: bool = False, rewrite: bool = False) -> list[Path]:
     """Replace the named outputs in ``out`` with ``files``: all of them, or none.
 
     Top-level folders (html/, md/) are swapped whole, so pages of deleted SOPs
@@ -63,7 +71,14 @@ def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged]) -> list[Pat
     entry whose files are all ``Unchanged``, with nothing else in it, is not
     touched; an ``Unchanged`` file in a folder that is swapped is carried over
     as a hard link (a copy where links are not possible).
+
+    ``owned``: ``out`` is an output folder of sopgen's, marked by OWNER_MARKER
+    with every file sopgen wrote there. A file it did not write refuses the
+    write, unless ``keep_other_files``; then such files are kept where they are,
+    carried into a folder that is swapped, and never replaced. ``rewrite``
+    writes the marker again even when it has not changed (as --force does).
     """
+    files = dict(files)
     names = {name: _safe_relative(name) for name in files}
     tops: dict[str, list[str]] = {}
     for name, path in names.items():
@@ -73,14 +88,95 @@ def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged]) -> list[Pat
     except OSError as exc:
         raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     try:
-        with _exclusive(out):
+        with _exclusive(out) as locked:
+            if locked:
+                recover_interrupted(out)
+            others: list[str] = []
+            if owned:
+                others = _claim(out, files, names, keep_other_files, rewrite)
+                tops.setdefault(OWNER_MARKER, [OWNER_MARKER])
+                names[OWNER_MARKER] = PurePosixPath(OWNER_MARKER)
             changed = [top for top in sorted(tops) if not _is_current(out, top, {n: files[n] for n in tops[top]})]
             if changed:
-                _stage_and_swap(out, changed, {name: files[name] for top in changed for name in tops[top]}, names)
+                staged = {name: files[name] for top in changed for name in tops[top]}
+                for name in others:   # files sopgen did not write, in a folder it swaps: kept, unchanged
+                    if names.get(name) is None and PurePosixPath(name).parts[0] in changed:
+                        staged[name] = _Kept()
+                        names[name] = PurePosixPath(name)
+                _stage_and_swap(out, changed, staged, names)
     except OSError as exc:
         raise OutputError(f"writing to {out} failed: {exc.strerror or exc}; the previous output is unchanged") \
             from None
-    return [out / name for name in files]
+    return [out / name for name in files if name != OWNER_MARKER]
+
+
+OWNER_MARKER = ".sopgen-output.json"
+# Kept in an output folder by sopgen itself: its marker, the build cache, staging folders, and the
+# folders `sopgen brief` and `sopgen export` write into by default.
+_SOPGEN_ENTRIES = (".sopgen-", "briefs", "exports")
+
+
+def _claim(out: Path, files: dict[str, bytes | Unchanged], names: dict, keep_other_files: bool,
+           rewrite: bool) -> list[str]:
+    """Check that writing ``files`` replaces only files sopgen wrote, and add the marker listing them.
+
+    Returns the files in ``out`` that sopgen did not write (only when
+    ``keep_other_files``; otherwise there must be none).
+    """
+    present = _files_in(out)
+    wrote = _read_marker(out)
+    if wrote is None:
+        from .cache import CACHE_FILE
+
+        # A folder built before the marker existed is known by its build cache: all in it is sopgen's.
+        wrote = set(present) if (out / CACHE_FILE).is_file() else set()
+    others = sorted(set(present) - wrote)
+    if others and not keep_other_files:
+        listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        raise OutputError(
+            f"the output folder {out} holds files sopgen did not write ({listed}); nothing was written. "
+            f"Choose an empty folder or one of sopgen's own, or pass --keep-other-files to build beside "
+            f"them: they are kept, never replaced")
+    written_folders = {parent.as_posix() for name in files for parent in PurePosixPath(name).parents}
+    clashes = [name for name in others if name in files or name in written_folders]
+    if clashes:
+        raise OutputError(f"refusing to replace {', '.join(clashes[:5])} in {out}: sopgen did not write it; "
+                          f"move it away, or build into another folder. Nothing was written")
+    kept = {name for name in wrote if name in present and PurePosixPath(name).parts[0] not in
+            {names[n].parts[0] for n in files}}
+    files[OWNER_MARKER] = json.dumps({"format": 1, "files": sorted(kept | set(files))}, indent=1).encode()
+    marker = out / OWNER_MARKER
+    if not rewrite and file_digest(marker) == hashlib.sha256(files[OWNER_MARKER]).hexdigest():
+        files[OWNER_MARKER] = Unchanged(file_digest(marker))
+    return others
+
+
+def _files_in(out: Path) -> list[str]:
+    """Every file and link under ``out``, by its name relative to it, but sopgen's own entries."""
+    found = []
+    for entry in sorted(os.listdir(out)) if out.is_dir() else ():
+        if entry.startswith(_SOPGEN_ENTRIES[0]) or entry in _SOPGEN_ENTRIES[1:]:
+            continue
+        path = out / entry
+        if path.is_dir() and not path.is_symlink():
+            for folder, dirs, filenames in os.walk(path):
+                for name in sorted(filenames) + [d for d in dirs if Path(folder, d).is_symlink()]:
+                    found.append(Path(folder, name).relative_to(out).as_posix())
+        else:
+            found.append(entry)
+    return found
+
+
+def _read_marker(out: Path) -> set[str] | None:
+    """The files sopgen wrote in ``out``, by its marker; None when there is no readable marker."""
+    try:
+        data = json.loads((out / OWNER_MARKER).read_text(encoding="utf-8"))
+        listed = data["files"]
+        if isinstance(listed, list) and all(isinstance(name, str) for name in listed):
+            return set(listed)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
 
 
 def _is_current(out: Path, top: str, members: dict[str, bytes | Unchanged]) -> bool:
@@ -105,12 +201,15 @@ def _is_current(out: Path, top: str, members: dict[str, bytes | Unchanged]) -> b
 
 def _stage_and_swap(out: Path, tops: list[str], files: dict[str, bytes | Unchanged],
                     names: dict[str, PurePosixPath]) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=".sopgen-staging-", dir=out))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
         new, old = staging / "new", staging / "old"
         for name, data in files.items():
             target = new / names[name]
             target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, _Kept):
+                _keep(out / names[name], target)
+                continue
             if isinstance(data, Unchanged):
                 _carry_over(out / names[name], target, data.digest)
                 continue
@@ -119,9 +218,21 @@ def _stage_and_swap(out: Path, tops: list[str], files: dict[str, bytes | Unchang
                 handle.flush()
                 os.fsync(handle.fileno())
         old.mkdir()
+        # The journal says a swap is under way: if this process dies before removing it (kill -9, power
+        # loss), the next build into this folder rolls the swap back (recover_interrupted).
+        _write_synced(staging / _JOURNAL, json.dumps({"tops": tops}).encode())
         _swap(tops, out, new, old)
+        os.unlink(staging / _JOURNAL)   # the swap is complete: from here there is nothing to undo
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with _signals_held():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _carry_over(current: Path, target: Path, digest: str) -> None:
@@ -129,6 +240,16 @@ def _carry_over(current: Path, target: Path, digest: str) -> None:
     if file_digest(current) != digest:
         raise OutputError(f"{current} changed while this build was running; run the build again. "
                           f"The previous output is unchanged")
+    try:
+        os.link(current, target)
+    except OSError:
+        shutil.copy2(current, target)
+
+
+def _keep(current: Path, target: Path) -> None:
+    if current.is_symlink():
+        os.symlink(os.readlink(current), target)
+        return
     try:
         os.link(current, target)
     except OSError:
@@ -149,28 +270,91 @@ def _swap(tops: list[str], out: Path, new: Path, old: Path) -> None:
                 os.replace(out / top, old / top)
             os.replace(new / top, out / top)
     except BaseException:
-        for top in reversed(started):
-            if not os.path.lexists(new / top):  # the new entry was moved in: take it out again
-                os.replace(out / top, new / top)
-            if os.path.lexists(old / top):
-                os.replace(old / top, out / top)
+        with _signals_held():   # a second Ctrl-C or SIGTERM must not stop the rollback half-way
+            for top in reversed(started):
+                if not os.path.lexists(new / top):  # the new entry was moved in: take it out again
+                    os.replace(out / top, new / top)
+                if os.path.lexists(old / top):
+                    os.replace(old / top, out / top)
         raise
 
 
 @contextlib.contextmanager
-def _exclusive(folder: Path) -> Iterator[None]:
-    """Let one build at a time swap its files into ``folder``, so that two at once cannot mix."""
+def _signals_held() -> Iterator[None]:
+    """Hold back Ctrl-C, SIGTERM and SIGHUP until the block is done (where the system allows it)."""
+    import signal
+    import threading
+
+    held = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def _exclusive(folder: Path) -> Iterator[bool]:
+    """Let one build at a time swap its files into ``folder``, so that two at once cannot mix.
+
+    Yields whether the lock is real: then a staging folder found while holding
+    it belongs to a build that died holding it (the system releases the lock of
+    a process that ends, however it ends).
+    """
     try:
         import fcntl
     except ImportError:  # Windows has no advisory locks on folders; swaps there are not serialised
-        yield
+        yield False
         return
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
+        yield True
     finally:
         os.close(descriptor)
+
+
+STAGING_PREFIX = ".sopgen-staging-"
+_JOURNAL = "swap.json"
+
+
+def recover_interrupted(out: Path) -> list[str]:
+    """Undo the swap of a build that was killed part-way, and remove the staging folders of dead builds.
+
+    Call only while holding the folder's lock (see _exclusive). A staging folder
+    holding a journal was swapping when its build died: every entry already
+    moved is moved back, so the folder holds the previous build again. Returns
+    the names of the folders removed.
+    """
+    removed = []
+    for staging in sorted(out.glob(STAGING_PREFIX + "*")):
+        if not staging.is_dir() or staging.is_symlink():
+            continue
+        journal = staging / _JOURNAL
+        if journal.is_file():
+            try:
+                tops = json.loads(journal.read_text(encoding="utf-8"))["tops"]
+            except (OSError, ValueError, KeyError, TypeError):
+                tops = []
+            _roll_back(out, [_safe_relative(top).as_posix() for top in tops], staging / "new", staging / "old",
+                       staging / "discarded")
+        shutil.rmtree(staging, ignore_errors=True)
+        removed.append(staging.name)
+    return removed
+
+
+def _roll_back(out: Path, tops: list[str], new: Path, old: Path, discarded: Path) -> None:
+    """Put back what ``old`` holds, taking out what was moved in from ``new``; works from any point of _swap."""
+    discarded.mkdir(exist_ok=True)
+    for top in reversed(tops):
+        moved_in = not os.path.lexists(new / top)
+        if moved_in and os.path.lexists(out / top):
+            os.replace(out / top, discarded / top)
+        if os.path.lexists(old / top) and not os.path.lexists(out / top):
+            os.replace(old / top, out / top)
 
 
 def create_files(root: Path, files: dict[str, bytes]) -> list[Path]:

@@ -117,7 +117,7 @@ def test_rebuild_replaces_generated_folders_whole_and_leaves_other_files(built, 
     root, before = built
     (root / "build" / "notes.txt").write_text("mine", encoding="utf-8")
 
-    code, out, err = run_cli(["build", *FORMATS], cwd=root)
+    code, out, err = run_cli(["build", *FORMATS, "--keep-other-files"], cwd=root)
 
     assert code == 0, out + err
     after = output_state(root / "build")
@@ -140,13 +140,15 @@ def test_links_in_the_output_folder_are_replaced_not_written_through(make_projec
     except OSError:
         pytest.skip("symbolic links are not available here")
 
-    code, out, err = run_cli(["build", *FORMATS], cwd=root)
+    for flag in ([], ["--keep-other-files"]):
+        code, out, err = run_cli(["build", *FORMATS, *flag], cwd=root)
 
-    assert code == 0, out + err
-    assert [p.name for p in (elsewhere / "html").iterdir()] == ["keep.txt"]
-    assert (elsewhere / "handbook.md").read_text(encoding="utf-8") == "keep"
-    assert not (root / "build" / "html").is_symlink() and (root / "build" / "html" / "index.html").is_file()
-    assert not (root / "build" / "md" / "door-welcome-arrivals.md").is_symlink()
+        # sopgen did not make the links, so it neither writes through them nor replaces them
+        assert code == 2, out + err
+        assert "sopgen did not write" in err
+        assert [p.name for p in (elsewhere / "html").iterdir()] == ["keep.txt"]
+        assert (elsewhere / "handbook.md").read_text(encoding="utf-8") == "keep"
+        assert (root / "build" / "html").is_symlink() and (root / "build" / "md" / "door-welcome-arrivals.md").is_symlink()
 
 
 # Each move of the swap is slowed down, so that builds running at once would

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -162,3 +163,27 @@ def test_a_story_link_that_build_would_refuse_stops_the_check_too(make_project, 
     code, out, _ = run_cli(["check"], cwd=root)
     assert code == 2
     assert "story 'the-missing-story'" in out
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Offer\u200b help", "a zero-width space (U+200B)"),
+    ("Offer help\u00ad with", "a soft hyphen (U+00AD)"),
+    ("Offer \u202egnikcats\u202c help", "a bidirectional control (RIGHT-TO-LEFT OVERRIDE) (U+202E)"),
+    ("Ask for the guest's p\u0430ssport", "the word 'p\u0430ssport', which mixes Cyrillic and Latin letters"),
+])
+def test_check_warns_of_hidden_characters_and_look_alike_letters(make_project, run_cli, VALID_SOP, text, described):
+    root = make_project({"door/welcome-arrivals.yaml": VALID_SOP.replace("Offer help", text, 1)})
+
+    code, out, err = run_cli(["check", "--select", "SOP205"], cwd=root)
+
+    assert code == 1, out + err
+    assert re.search(r"welcome-arrivals\.yaml:\d+:\d+: SOP205 warning contains " + re.escape(described), out), out
+
+
+def test_emoji_joined_by_a_zero_width_joiner_are_not_reported(make_project, run_cli, VALID_SOP):
+    root = make_project({"door/welcome-arrivals.yaml": VALID_SOP.replace(
+        "Offer help", "Offer help to families \U0001F468\u200d\U0001F469\u200d\U0001F467", 1)})
+
+    code, out, err = run_cli(["check", "--select", "SOP205"], cwd=root)
+
+    assert code == 0, out + err

@@ -222,3 +222,14 @@ def test_a_comment_within_the_limit_is_not_cut(repo, run_cli, VALID_SOP):
     repo.write("sops/door/welcome-arrivals.yaml", VALID_SOP.replace(STEP_2, STEP_2_REWORDED))
     out = run_cli(["diff", "main"], cwd=repo.root)[1]
     assert "more SOP" not in out
+
+
+def test_diff_warns_of_characters_a_reviewer_cannot_see(repo, run_cli, VALID_SOP):
+    repo.write("sops/door/welcome-arrivals.yaml", VALID_SOP.replace(
+        "Offer help with bags", "Offer\u200b help with bags").replace("umbrellas or coats", "umbrellas or cоats"))
+
+    out = run_cli(["diff", "main"], cwd=repo.root)[1]
+
+    warning = next(line for line in out.splitlines() if "**Warning: hidden characters.**" in line)
+    assert "a zero-width space (U+200B)" in warning.replace("\\", "")
+    assert "mixes Cyrillic and Latin letters" in warning

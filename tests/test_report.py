@@ -285,7 +285,7 @@ def test_github_annotation_escapes_newlines_in_message():
     p = problem(message="first line\nsecond line\r\nthird")
     out = format_github([p], summary_of([p]))
     assert out.count("\n") == 1  # only the line terminator
-    assert out.rstrip("\n").endswith("::first line%0Asecond line%0D%0Athird")
+    assert out.rstrip("\n").endswith("::first line%0Asecond line%0Athird")
 
 
 def test_github_annotation_escapes_percent_in_message():
@@ -309,7 +309,7 @@ def test_github_annotation_escapes_colon_comma_and_percent_in_file_name():
 def test_github_annotation_escapes_newline_in_file_name():
     p = problem(path="odd\nname.yaml")
     out = format_github([p], summary_of([p]))
-    assert "file=odd%0Aname.yaml," in out
+    assert "file=odd\\nname.yaml," in out   # shown as its escape, like every control character in a name
     assert out.count("\n") == 1
 
 

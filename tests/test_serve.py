@@ -130,3 +130,26 @@ def test_the_command_refuses_a_remote_host_without_allow_remote(make_project, ru
     code, out, err = run_cli(["serve", "--host", "0.0.0.0"], cwd=make_project())
     assert code == 2
     assert "--allow-remote" in err and out == ""
+
+
+def test_a_nul_in_the_path_is_a_bad_request_not_a_traceback(serve, capsys):
+    root, server = serve()
+
+    assert get(server, "/%00")[0] == 400
+    assert get(server, "/%00.html")[0] == 400
+    assert get(server, "/")[0] == 200
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_idle_connection_is_closed_and_a_burst_of_connections_is_queued(serve, monkeypatch):
+    import socket
+
+    from sopgen import serve as serve_module
+
+    monkeypatch.setattr(serve_module, "IDLE_SECONDS", 0.5)
+    root, server = serve()
+    host, port = server.httpd.server_address[:2]
+
+    with socket.create_connection((host, port), timeout=10) as idle:
+        assert idle.recv(1) == b""   # closed by the server, rather than holding a thread for ever
+    assert server.httpd.request_queue_size >= 128

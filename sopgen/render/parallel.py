@@ -6,9 +6,11 @@ PDF through render/pdf.py, so the url_fetcher's limits hold in every process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
@@ -60,9 +62,10 @@ def _render_in_processes(jobs: Mapping[str, PdfJob], workers: int,
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(),
-                               initializer=_ignore_interrupts)
+                               initializer=_start_worker, initargs=(os.getpid(),))
     try:
-        futures = {pool.submit(_render_one, name, job): name for name, job in jobs.items()}
+        with _interrupts_held():   # the processes started here are born deaf to Ctrl-C
+            futures = {pool.submit(_render_one, name, job): name for name, job in jobs.items()}
         rendered = {}
         for future in as_completed(futures):
             rendered[futures[future]] = future.result()
@@ -91,9 +94,50 @@ def _process_context():
     return context
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C reaches every process in the terminal's group; the parent alone decides what happens."""
+@contextlib.contextmanager
+def _interrupts_held():
+    """Hold back Ctrl-C while worker processes start: they inherit the held signal, so that one
+    arriving while they import WeasyPrint cannot print their tracebacks; this process gets it after."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _start_worker(parent: int) -> None:
+    """Ctrl-C reaches every process in the terminal's group; the parent alone decides what happens.
+    And a worker ends as soon as the build that started it has ended, however it ended."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    if os.name == "nt":   # there, os.kill(pid, 0) would end the process it asks about
+        return
+    threading.Thread(target=_end_with, args=(parent, os.getppid()), daemon=True,
+                     name="sopgen-parent-watch").start()
+
+
+def _end_with(parent: int, started_under: int, every: float = 0.2) -> None:
+    """Exit this worker once ``parent`` is gone, or it has been handed to another parent process."""
+    import time
+
+    while True:
+        time.sleep(every)
+        if os.getppid() != started_under or not _alive(parent):
+            os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:   # there, but not ours to signal
+        return True
+    return True
 
 
 def _stop(pool) -> None:

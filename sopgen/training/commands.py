@@ -90,7 +90,7 @@ def brief(start: Path, day: dt.date, touchpoint: str | None, out: Path | None) -
     card = card_for(day, sops)
     out = out if out is not None else config.output_dir / "briefs"
     check_output_dir(out, [config.root / CONFIG_NAME, config.sops_dir, config.templates_dir])
-    env = make_environment(config.templates_dir)
+    env = make_environment(config.templates_dir, config.limits)
     stem = f"brief-{day.isoformat()}" + (f"-{touchpoint}" if touchpoint else "")
     html = _render(env, "brief.html", **brief_context(project, card, touchpoint, build_date(), to_html))
     pdf, _ = render_pdf(html, project.root, [config.templates_dir, builtin_templates_dir()])
@@ -148,7 +148,7 @@ def export_scorm(start: Path, out: Path | None, programme_id: str | None) -> Out
         course = Course(programme.id, programme.name, modules)
     else:
         course = Course("library", config.title, _touchpoint_modules(project, to_html), unit="Part")
-    env = make_environment(config.templates_dir)
+    env = make_environment(config.templates_dir, config.limits)
     data = package(course, lambda name, **context: _render(env, name, **context))
     target = out if out is not None else config.output_dir / "exports" / f"{course.identifier}-scorm.zip"
     return Outcome(_write_file(target, data, config), count=len(course.modules))

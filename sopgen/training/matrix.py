@@ -10,6 +10,7 @@ import calendar
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 
 from ..models import Sop
@@ -157,7 +158,7 @@ def matrix_context(matrix: Matrix) -> dict:
 def matrix_csv(matrix: Matrix) -> str:
     """One row per trainee, one column per SOP, each cell in words; ready for a spreadsheet."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["trainee", "role", *(sop.id for _, sop in matrix.columns), "signed off", "overdue", "missing"])
     for row in matrix.trainees:
         writer.writerow([_spreadsheet_safe(row.name), _spreadsheet_safe(row.role or ""),
@@ -166,6 +167,21 @@ def matrix_csv(matrix: Matrix) -> str:
     return buffer.getvalue()
 
 
+# What a spreadsheet may read as the start of a formula, full-width forms included (some normalise them).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Where a spreadsheet may start a new cell, as some locales and imports split: ";" and "|" among them.
+_CELL_BREAK = re.compile(r"[;|,\t\r\n]")
+
+
 def _spreadsheet_safe(value: str) -> str:
-    """Text that a spreadsheet will not run as a formula (names come from files anyone can edit)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Text that a spreadsheet will not run as a formula (names come from files anyone can edit).
+
+    A value that begins with a formula character, or has one after a character
+    that some imports split cells at (";" in semicolon locales, "|" in DDE
+    payloads), starts with an apostrophe, which keeps it text; the CSV quotes
+    every value, so that such characters stay inside it.
+    """
+    pieces = [value, *_CELL_BREAK.split(value)[1:]]
+    if value[:1] in ("\t", "\r") or any(piece.lstrip().startswith(_FORMULA_STARTS) for piece in pieces):
+        return "'" + value
+    return value

@@ -100,4 +100,16 @@ def test_the_example_report_shows_a_milestone_met_one_at_risk_and_one_on_track(r
     assert html.count("<svg") == 7, "a trend chart for every touchpoint"
     milestones = html.split("<h2 class=\"section-title\">Milestones</h2>")[1]
     assert [state in milestones for state in ("state-met", "state-at-risk", "state-on-track")] == [True] * 3
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".sopgen-output.json") == ["report.html", "report.pdf"]
+
+
+def test_report_never_replaces_a_file_sopgen_did_not_write(project_with_audits, run_cli):
+    root = project_with_audits({"door/1.yaml": audit("2026-09-02", "met", "not met", "met", "met")})
+    (root / "build").mkdir()
+    (root / "build" / "report.html").write_text("my own report", encoding="utf-8")
+
+    code, out, err = run_cli(["report"], cwd=root, env=EPOCH_2026_11_23)
+
+    assert code == 2 and "refusing to replace report.html" in err
+    assert (root / "build" / "report.html").read_text(encoding="utf-8") == "my own report"
+    assert not (root / "build" / "report.pdf").exists()

@@ -137,7 +137,8 @@ def test_records_for_other_sops_do_not_add_trainees():
     matrix = competency_matrix(_programme("a"), _sops("a", "z"), [_record("Bo", "z", dt.date(2026, 1, 1))], 12,
                                dt.date(2026, 6, 1))
     assert matrix.trainees == []
-    assert matrix_csv(matrix).splitlines() == ["trainee,role,a,signed off,overdue,missing"]
+    assert list(csv.reader(io.StringIO(matrix_csv(matrix)))) == [["trainee", "role", "a", "signed off", "overdue",
+                                                                  "missing"]]
 
 
 def test_refresher_months_count_calendar_months():
@@ -190,3 +191,29 @@ def test_the_shipped_programme_is_lint_clean(run_cli):
     code, out, err = run_cli(["lint", "--select", "SOP114"], cwd=REPO)
     assert code == 0, out + err
     assert "programme.yaml" not in out
+
+
+@pytest.mark.parametrize("name", [
+    "Jo;=cmd|' /C calc'!A0", "＝HYPERLINK(\"http://x\")", "Jo | =1+1", " =1+1", "＋1", "Jo;@SUM(A1)",
+    "\t=1", "Jo,-2+3",
+])
+def test_every_way_into_a_spreadsheet_formula_is_neutralised(name):
+    from sopgen.training.matrix import _spreadsheet_safe
+
+    assert _spreadsheet_safe(name) == "'" + name
+
+
+def test_every_csv_value_is_quoted_so_a_semicolon_cannot_split_a_cell():
+    matrix = competency_matrix(_programme("a"), _sops("a"), [_record("Jo;=cmd|' /C calc'!A0", "a", dt.date(2026, 1, 1))],
+                               12, dt.date(2026, 6, 1))
+
+    line = matrix_csv(matrix).splitlines()[1]
+
+    assert line.startswith('"\'Jo;=cmd|\' /C calc\'!A0",')
+
+
+@pytest.mark.parametrize("name", ["Amara Okafor", "Jo-Anne Smith", "Lee; front desk", "O'Brien"])
+def test_ordinary_names_are_left_as_they_are(name):
+    from sopgen.training.matrix import _spreadsheet_safe
+
+    assert _spreadsheet_safe(name) == name
