@@ -78,13 +78,20 @@ def _lint(argv: Sequence[str]) -> None:
 
 # --------------------------------------------------------------------------- shared with check and validate
 
+def _exit(status: int) -> None:
+    """Exit with ``status`` once everything written has left the buffers, even under a test runner."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    sys.exit(status)
+
+
 def color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
 def usage(message: str) -> None:
     sys.stderr.write(f"error: {message}\n")
-    sys.exit(EXIT_INVALID)
+    _exit(EXIT_INVALID)
 
 
 def fail(error) -> None:
@@ -92,7 +99,7 @@ def fail(error) -> None:
     from .report import format_errors
 
     sys.stderr.write(format_errors(error.problems, str(error), color=color(sys.stderr)) + "\n")
-    sys.exit(EXIT_INVALID)
+    _exit(EXIT_INVALID)
 
 
 def codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -166,10 +173,10 @@ def report_findings(result, fmt: str, fail_on: str, quiet: bool, infos, project:
     else:
         sys.stdout.write(text)
     if result.invalid:
-        sys.exit(EXIT_INVALID)
+        _exit(EXIT_INVALID)
     if fail_on != "never" and any(p.severity >= Severity.parse(fail_on) for p in problems):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+        _exit(EXIT_FINDINGS)
+    _exit(EXIT_OK)
 
 
 def formatted(fmt: str, problems, summary, infos, project: Optional[Path], quiet: bool, statistics: bool,
