@@ -28,8 +28,7 @@ KEYWORDS = keywords("""
     dispose disposed rid offload offloads offloaded dispatch dispatches dispatched clear clears cleared move moves
     moved shunt shunts shunted turn churn churns churned release releases log cycle cycles cycled feed feeds fed
     flip flips shuffle shuffles slot slots rotate rotates logs logged logging stamp stamps stamped stamping
-    timestamp timestamps timestamped intake throughput per channelled channeled dispatched moved prompted em them
-    moving
+    timestamp timestamps timestamped intake throughput hour channelled channeled dispatched moved prompted moving
 """)
 
 _PEOPLE = rf"(?:{alternation(words('person-nouns'))}|walk-ins?|check-ins|queue|crowd|heads|bodies|pax)"
