@@ -95,8 +95,9 @@ _NAME_QUOTA = lazy(
     rf"\b(?:throughout|through\s+out|whenever|at\s+least|as\s+often\s+as|more\s+often|in\s+play|repeatedly|regularly|every|each|all|always|"
     rf"min|minimum|per\s+call|per\s+conversation|{_TIMES}|once)\b|^\s*names?\b"
 )
-# "Use the guest's name" with no "if" or "when": a name said because the standard says so.
+# "She prefers to be called by her first name" describes a guest.
 _PREFERENCE = lazy(r"\b(?:prefers?|likes?|wants?|asks?|asked)\s+to\s+be\s+(?:called|addressed|known)\b[^.;]{0,25}$")
+# "Use the guest's name" with no "if" or "when": a name said because the standard says so.
 _USE_NAME = lazy(r"(?:use|uses|used|using|work|works|weave|weaves)\b")
 _CONDITION = lazy(r"\b(?:if|when|whenever|once|where|unless|after)\b")
 _LAST_WORD = lazy(r"\b(?:the\s+)?last\s+(?:one\s+)?to\s+(?:speak|hang\s+up)\b|\b(?:have|has|get|gets)\s+the\s+last\s+word\b"
