@@ -159,33 +159,29 @@ def _usage(message: str) -> None:
 @app.command()
 def rules() -> None:
     """List the wording rules and the review checks with their codes and default severities."""
-    from .lint.registry import RULES
-    from .review import CHECKS
+    from .lint.registry import EVERY_RULE, REVIEW_RULES
 
-    for rule in RULES:
+    for rule in EVERY_RULE:
+        if rule is REVIEW_RULES[0]:
+            typer.echo("\nReview checks run by `sopgen check`:")
         typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary}")
-    typer.echo("\nReview checks run by `sopgen check`:")
-    for check in CHECKS:
-        typer.echo(f"{check.code}  {check.name:<22} {check.severity.label:<8} {check.summary}")
     typer.echo("\nRun `sopgen explain CODE` for what a rule looks for, why, and examples.")
 
 
 @app.command()
 def explain(code: str = typer.Argument(..., help="A rule code such as SOP101, or its name.")) -> None:
     """Explain a rule: what it looks for, why it matters, a bad and a good example."""
-    from .lint.registry import RULES
+    from .lint.registry import EVERY_RULE, find_rule
     from .schema import did_you_mean
 
-    from .review import CHECKS
-
+    rule = find_rule(code)
+    if rule is not None:
+        typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
+        typer.echo(rule.doc)
+        typer.echo(f"\nHow to fix: {rule.hint}")
+        return
     wanted = code.strip()
-    for rule in (*RULES, *CHECKS):
-        if wanted.upper() == rule.code or wanted.lower() == rule.name:
-            typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
-            typer.echo(rule.doc)
-            typer.echo(f"\nHow to fix: {rule.hint}")
-            return
-    names = [r.code for r in (*RULES, *CHECKS)] + [r.name for r in (*RULES, *CHECKS)]
+    names = [r.code for r in EVERY_RULE] + [r.name for r in EVERY_RULE]
     _usage(f"no rule '{code}'{did_you_mean(wanted, names)}; `sopgen rules` lists them")
 
 
@@ -338,10 +334,9 @@ def check_command(
 ) -> None:
     """Review SOPs in one go: validation, wording, references between SOPs, duplicate ids and version bumps."""
     from .errors import SopgenError
+    from .findings_cli import codes, findings_format, report_findings
+    from .lint.registry import rule_infos
     from .pipeline import check as run_check
-    from .review import rule_infos as review_rule_infos
-
-    from .findings_cli import codes, findings_format, report_findings, rule_infos
 
     fmt = findings_format(output_format, fail_on)
     try:
@@ -349,7 +344,7 @@ def check_command(
                            base=base, changed_since=changed_since)
     except SopgenError as error:
         _fail(error)
-    report_findings(result, fmt, fail_on, quiet, rule_infos() + review_rule_infos(), project, output_file,
+    report_findings(result, fmt, fail_on, quiet, rule_infos(), project, output_file,
                     statistics)
 
 

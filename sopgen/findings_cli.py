@@ -107,10 +107,10 @@ def codes(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def rule_infos():
-    from .lint.registry import RULES
-    from .report import RuleInfo
+    """The wording rules, which are all `sopgen lint` runs, as the report formats describe rules."""
+    from .lint.registry import RULES, rule_infos as infos
 
-    return [RuleInfo(r.code, r.name, r.summary, r.doc, r.severity) for r in RULES]
+    return infos(RULES)
 
 
 def default_format() -> str:

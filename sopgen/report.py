@@ -233,7 +233,7 @@ def _fallback_rule(p: Problem) -> RuleInfo:
     """A rule entry for a code the caller gave no metadata for (e.g. validation codes)."""
     words = p.rule.replace("-", " ").replace("_", " ").strip()
     short = (words[:1].upper() + words[1:]) if words else p.code
-    kind = "lint rule" if p.is_lint else "validation check"
+    kind = "lint rule" if p.is_finding else "validation check"
     return RuleInfo(
         code=p.code,
         name=p.rule,
