@@ -15,7 +15,7 @@ import typer
 
 from . import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+EXIT_FINDINGS, EXIT_INVALID = 1, 2
 
 app = typer.Typer(
     name="sopgen",

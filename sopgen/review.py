@@ -14,12 +14,9 @@ from __future__ import annotations
 from typing import Collection, Iterable, Mapping
 
 from .changes import same_content
-from .lint.registry import REVIEW_CODES, REVIEW_RULES, Rule, rule_infos as _rule_infos
+from .lint.registry import REVIEW_RULES, Rule
 from .models import Sop
 from .problems import Problem, position
-
-CHECKS = REVIEW_RULES          # the name `sopgen check`'s callers know
-CHECK_CODES = REVIEW_CODES
 
 
 def review_references(sops: Iterable[Sop], library: Mapping[str, Sop], codes: Collection[str]) -> list[Problem]:
@@ -33,11 +30,6 @@ def review_versions(pairs: Iterable[tuple[Sop, Sop]], ref: str, codes: Collectio
     active = _active("versions", codes)
     return [_stamp(rule, *found) for old, new in pairs if not same_content(old, new)
             for rule in active for found in rule.check(old, new, ref)]
-
-
-def rule_infos():
-    """The review rules as the report formats describe rules (SARIF rule help, for instance)."""
-    return _rule_infos(REVIEW_RULES)
 
 
 def _active(kind: str, codes: Collection[str]) -> list[Rule]:

@@ -14,7 +14,7 @@ from typing import Iterator
 from ..config import LintSettings
 from ..models import Sop
 from ..problems import Problem, Severity, position
-from .registry import RULES, Rule, rule_by_code
+from .registry import RULES, Rule
 from .text import sentences
 
 @dataclass(frozen=True)
@@ -130,4 +130,4 @@ def _position(sop: Sop, key: str, text: str | None, offset: int | None, length: 
     return span.locate_range(text, offset, offset + length)
 
 
-__all__ = ["RULES", "Rule", "Selection", "active_rules", "lint_sop", "rule_by_code", "wording_hits"]
+__all__ = ["RULES", "Rule", "Selection", "active_rules", "lint_sop", "wording_hits"]
