@@ -10,8 +10,6 @@ Bad: "Ask for the guest's pаssport" (the "а" is Cyrillic)
 Good: "Ask for the guest's passport"
 """
 
-from ...hidden_text import find_hidden
-
 CODE = "SOP205"
 NAME = "hidden-text"
 SEVERITY = "warning"
@@ -23,6 +21,8 @@ _MOST_HIDDEN = 20   # per file: enough to make the point
 
 
 def check(sop, library):
+    from ...hidden_text import find_hidden   # here, not above: `sopgen lint` never runs this rule
+
     if sop.source is None:
         return
     for hidden in find_hidden(sop.source.text)[:_MOST_HIDDEN]:

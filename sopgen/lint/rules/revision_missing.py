@@ -8,8 +8,6 @@ Bad: version "1.3", revisions starting at version "1.2"
 Good: version "1.3", revisions starting with version "1.3", its date, who and what changed
 """
 
-from ...versions import same_version
-
 CODE = "SOP204"
 NAME = "revision-missing"
 SEVERITY = "error"
@@ -19,6 +17,8 @@ HINT = "add a revisions entry for the new version"
 
 
 def check(old, new, ref):
+    from ...versions import same_version   # here, not above: `sopgen lint` never runs this rule
+
     if not new.version or any(same_version(entry.version, new.version) for entry in new.revisions):
         return
     yield (new, "version", f"the SOP changed since {ref} but its revisions have no entry for version '{new.version}'",

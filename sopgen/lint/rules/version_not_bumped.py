@@ -9,8 +9,6 @@ Bad: a step reworded, version still "1.2"
 Good: a step reworded, version "1.3" with a revisions entry for 1.3
 """
 
-from ...versions import is_newer, next_version, same_version
-
 CODE = "SOP203"
 NAME = "version-not-bumped"
 SEVERITY = "error"
@@ -20,6 +18,8 @@ HINT = "raise the version and add a revisions entry for it"
 
 
 def check(old, new, ref):
+    from ...versions import is_newer, next_version, same_version   # here: `sopgen lint` never runs this rule
+
     if not old.version or not new.version or is_newer(new.version, old.version):
         return
     following = next_version(old.version)
