@@ -6,16 +6,17 @@ that need them, so `sopgen --help` and `sopgen lint` start quickly.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
 import typer
 
 from . import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+EXIT_FINDINGS, EXIT_INVALID = 1, 2
 
 app = typer.Typer(
     name="sopgen",
@@ -68,6 +69,34 @@ def _defuse_output() -> None:
         _command_context[0].call_on_close(restore_standard_streams)
 
 
+@contextlib.contextmanager
+def _reporting_errors() -> Iterator[None]:
+    """A SopgenError inside is printed as a short list of its problems, and the command exits 2."""
+    from .errors import SopgenError
+
+    try:
+        yield
+    except SopgenError as error:
+        _fail(error)
+
+
+def _date_option(option: str, value: Optional[str]):
+    """The day a date option names, written YYYY-MM-DD, or the build date when it is not given."""
+    import datetime as dt
+    import re
+
+    from .pipeline import build_date
+
+    if value is None:
+        return build_date()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _usage(f"{option} '{value}' is not a date; write it as YYYY-MM-DD, for example 2026-10-01")
+
+
 def _fail(error) -> None:
     """Print a SopgenError's problems as a short list, then exit 2."""
     from .report import format_errors
@@ -102,7 +131,6 @@ def build(
 
     Only outputs whose inputs changed since the last build into the same folder are rendered and written.
     """
-    from .errors import SopgenError
     from .pipeline import FORMATS, build as run_build
     from .progress import build_progress
     from .summary import build_summary
@@ -114,11 +142,9 @@ def build(
         raise typer.Exit(EXIT_INVALID)
     try:
         _stop_on_signals()
-        with build_progress(sys.stderr, quiet) as progress:
+        with _reporting_errors(), build_progress(sys.stderr, quiet) as progress:
             result = run_build(project or Path.cwd(), out, chosen, progress, jobs=jobs, force=force,
                                review_copy=review_copy, archive=archive, keep_other_files=keep_other_files)
-    except SopgenError as error:
-        _fail(error)
     except KeyboardInterrupt as interrupt:
         typer.echo("build interrupted; the previous output is unchanged", err=True)
         raise typer.Exit(128 + getattr(interrupt, "signum", 2)) from None
@@ -159,33 +185,29 @@ def _usage(message: str) -> None:
 @app.command()
 def rules() -> None:
     """List the wording rules and the review checks with their codes and default severities."""
-    from .lint.registry import RULES
-    from .review import CHECKS
+    from .lint.registry import EVERY_RULE, REVIEW_RULES
 
-    for rule in RULES:
+    for rule in EVERY_RULE:
+        if rule is REVIEW_RULES[0]:
+            typer.echo("\nReview checks run by `sopgen check`:")
         typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary}")
-    typer.echo("\nReview checks run by `sopgen check`:")
-    for check in CHECKS:
-        typer.echo(f"{check.code}  {check.name:<22} {check.severity.label:<8} {check.summary}")
     typer.echo("\nRun `sopgen explain CODE` for what a rule looks for, why, and examples.")
 
 
 @app.command()
 def explain(code: str = typer.Argument(..., help="A rule code such as SOP101, or its name.")) -> None:
     """Explain a rule: what it looks for, why it matters, a bad and a good example."""
-    from .lint.registry import RULES
+    from .lint.registry import EVERY_RULE, find_rule
     from .schema import did_you_mean
 
-    from .review import CHECKS
-
+    rule = find_rule(code)
+    if rule is not None:
+        typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
+        typer.echo(rule.doc)
+        typer.echo(f"\nHow to fix: {rule.hint}")
+        return
     wanted = code.strip()
-    for rule in (*RULES, *CHECKS):
-        if wanted.upper() == rule.code or wanted.lower() == rule.name:
-            typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
-            typer.echo(rule.doc)
-            typer.echo(f"\nHow to fix: {rule.hint}")
-            return
-    names = [r.code for r in (*RULES, *CHECKS)] + [r.name for r in (*RULES, *CHECKS)]
+    names = [r.code for r in EVERY_RULE] + [r.name for r in EVERY_RULE]
     _usage(f"no rule '{code}'{did_you_mean(wanted, names)}; `sopgen rules` lists them")
 
 
@@ -196,16 +218,13 @@ def schema(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Write JSON Schemas for every input (SOPs, sopgen.yaml, programme, records, stories, audits), for editors."""
-    from .errors import SopgenError
     from .project import display_path, find_root
     from .schema_export import SCHEMA_DIR, schema_files
     from .write import write_outputs
 
-    try:
+    with _reporting_errors():
         folder = out if out is not None else find_root(project or Path.cwd()) / SCHEMA_DIR
         written = write_outputs(folder, schema_files())
-    except SopgenError as error:
-        _fail(error)
     for path in written:
         typer.echo(f"wrote {display_path(path)}")
 
@@ -224,14 +243,11 @@ def init(
                                      "source this sopgen was installed from, when pip recorded it)."),
 ) -> None:
     """Start a project: sopgen.yaml, an example SOP per touchpoint, schemas and editor settings."""
-    from .errors import SopgenError
     from .scaffold import describe_init, init_project
 
     wanted = [tid.strip() for value in touchpoints for tid in value.split(",") if tid.strip()]
-    try:
+    with _reporting_errors():
         created = init_project(directory, wanted, ci, install_spec=install_spec)
-    except SopgenError as error:
-        _fail(error)
     typer.echo(describe_init(directory, created))
 
 
@@ -242,14 +258,11 @@ def new(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Start a draft SOP at sops/TOUCHPOINT/, with the parts to fill in marked TODO."""
-    from .errors import SopgenError
     from .new_sop import create_new_sop
     from .project import display_path
 
-    try:
+    with _reporting_errors():
         created = create_new_sop(project or Path.cwd(), touchpoint, title)
-    except SopgenError as error:
-        _fail(error)
     typer.echo(f"created {display_path(created.path)} (id {created.id})\n"
                f"Fill in the lines marked TODO, then run `sopgen lint`.")
 
@@ -261,14 +274,11 @@ def report_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Write report.html and report.pdf: audit scores against targets, trends, misses and milestones."""
-    from .errors import SopgenError
     from .pipeline import report as run_report
     from .project import display_path
 
-    try:
+    with _reporting_errors():
         result = run_report(project or Path.cwd(), out, _progress_printer(quiet))
-    except SopgenError as error:
-        _fail(error)
     if not quiet:
         typer.echo(f"Wrote a report on {result.audits} audit(s):")
         typer.echo("".join(f"  {display_path(path)}\n" for path in result.written), nl=False)
@@ -278,14 +288,11 @@ def report_command(
 @app.command("stories")
 def stories_command(project: Optional[Path] = ProjectOption) -> None:
     """Per touchpoint: stories of exceptional service collected, adopted into SOPs, and waiting."""
-    from .errors import SopgenError
     from .pipeline import build_date, load_valid_project
     from .quality.story_summary import format_summary, summarise
 
-    try:
+    with _reporting_errors():
         loaded = load_valid_project(project or Path.cwd())
-    except SopgenError as error:
-        _fail(error)
     typer.echo(format_summary(summarise(loaded), build_date()), nl=False)
 
 
@@ -296,20 +303,12 @@ def status_command(
     today: Optional[str] = typer.Option(None, "--today", help="Judge review dates as of this date (YYYY-MM-DD)."),
 ) -> None:
     """Every SOP's status, owner, version and review date; what is overdue or waiting for approval."""
-    import datetime as dt
-
-    from .errors import SopgenError
-    from .pipeline import build_date, load_valid_project
+    from .pipeline import load_valid_project
     from .quality.status import format_status, review_status
 
-    try:
-        as_of = dt.date.fromisoformat(today) if today else build_date()
-    except ValueError:
-        _usage(f"--today '{today}' is not a date; write it as YYYY-MM-DD, for example 2026-10-01")
-    try:
+    as_of = _date_option("--today", today)
+    with _reporting_errors():
         loaded = load_valid_project(project or Path.cwd())
-    except SopgenError as error:
-        _fail(error)
     status = review_status(loaded.sops, as_of)
     typer.echo(format_status(status, as_of), nl=False)
     if fail_on_overdue and status.overdue:
@@ -337,19 +336,15 @@ def check_command(
     statistics: bool = StatisticsOption,
 ) -> None:
     """Review SOPs in one go: validation, wording, references between SOPs, duplicate ids and version bumps."""
-    from .errors import SopgenError
+    from .findings_cli import codes, findings_format, report_findings
+    from .lint.registry import rule_infos
     from .pipeline import check as run_check
-    from .review import rule_infos as review_rule_infos
-
-    from .findings_cli import codes, findings_format, report_findings, rule_infos
 
     fmt = findings_format(output_format, fail_on)
-    try:
+    with _reporting_errors():
         result = run_check(project or Path.cwd(), paths or None, codes(select), codes(ignore),
                            base=base, changed_since=changed_since)
-    except SopgenError as error:
-        _fail(error)
-    report_findings(result, fmt, fail_on, quiet, rule_infos() + review_rule_infos(), project, output_file,
+    report_findings(result, fmt, fail_on, quiet, rule_infos(), project, output_file,
                     statistics)
 
 
@@ -361,16 +356,13 @@ def validate_command(
 ) -> None:
     """Check that every input of the project is valid (SOPs, sopgen.yaml, programme, records, stories, audits),
     without the wording rules: exit 2 and list the problems if not. For pre-commit and scripts."""
-    from .errors import SopgenError
     from .pipeline import validate as run_validate
 
     from .findings_cli import findings_format, report_findings
 
     fmt = findings_format(output_format, "error")
-    try:
+    with _reporting_errors():
         result = run_validate(project or Path.cwd())
-    except SopgenError as error:
-        _fail(error)
     if result.problems or fmt != "text":
         report_findings(result, fmt, "error", False, [], project)
 
@@ -382,17 +374,14 @@ def diff_command(
     output_format: str = typer.Option("markdown", "--format", "-f", help="markdown (for a pull-request comment)."),
 ) -> None:
     """Summarise what changed in each SOP since REF: steps, cues and recovery added, removed or reworded."""
-    from .errors import SopgenError
     from .markdown_diff import render_markdown
     from .pipeline import diff as run_diff
     from .printable import printable_lines
 
     if output_format != "markdown":
         _usage(f"unknown format '{output_format}'; diff writes markdown")
-    try:
+    with _reporting_errors():
         changes = run_diff(project or Path.cwd(), ref)
-    except SopgenError as error:
-        _fail(error)
     sys.stdout.write(printable_lines(render_markdown(changes, ref)))
 
 
@@ -406,7 +395,6 @@ def serve_command(
     """Preview the HTML site; it rebuilds and the browser reloads when you save a change."""
     import signal
 
-    from .errors import SopgenError
     from .project import display_path, find_root
     from .serve import PreviewServer, is_loopback
 
@@ -414,10 +402,10 @@ def serve_command(
         _usage(f"--host {host} would show the preview to other machines; keep the default 127.0.0.1, "
                f"or add --allow-remote if that is what you want")
     try:
-        root = find_root(project or Path.cwd())
-        server = PreviewServer(root, host, port, allow_remote=allow_remote, log=lambda line: typer.echo(line, err=True))
-    except SopgenError as error:
-        _fail(error)
+        with _reporting_errors():
+            root = find_root(project or Path.cwd())
+            server = PreviewServer(root, host, port, allow_remote=allow_remote,
+                                   log=lambda line: typer.echo(line, err=True))
     except OSError as error:
         _usage(f"cannot listen on {host} port {port}: {error.strerror or error}")
     signal.signal(signal.SIGTERM, _interrupt)  # so that `kill` also removes the temporary folder
@@ -477,26 +465,12 @@ def brief_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Write the daily line-up card (PDF and Markdown): four questions and a focus, rotated by date."""
-    import datetime as dt
-    import re
-
-    from .errors import SopgenError
-    from .pipeline import build_date
     from .project import display_path
     from .training.commands import brief
 
-    day = build_date()
-    if date is not None:
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-                raise ValueError(date)
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            _usage(f"--date '{date}' is not a date; write it as YYYY-MM-DD, for example 2026-10-01")
-    try:
+    day = _date_option("--date", date)
+    with _reporting_errors():
         outcome = brief(project or Path.cwd(), day, touchpoint, out)
-    except SopgenError as error:
-        _fail(error)
     for path in outcome.written:
         typer.echo(display_path(path))
 
@@ -528,13 +502,10 @@ def export_quiz_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Export the knowledge-check questions, printing which were skipped and why."""
-    from .errors import SopgenError
     from .training.commands import export_quiz
 
-    try:
+    with _reporting_errors():
         outcome = export_quiz(project or Path.cwd(), output_format.strip().lower(), out, programme)
-    except SopgenError as error:
-        _fail(error)
     _report_export(outcome, "questions")
 
 
@@ -548,13 +519,10 @@ def export_scorm_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Export a SCORM 1.2 package: one module per week, reporting quiz score, pass or fail and time to the LMS."""
-    from .errors import SopgenError
     from .training.commands import export_scorm
 
-    try:
+    with _reporting_errors():
         outcome = export_scorm(project or Path.cwd(), out, programme)
-    except SopgenError as error:
-        _fail(error)
     _report_export(outcome, "modules")
 
 
@@ -570,14 +538,11 @@ def records_import_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Add sign-offs from a CSV file to records/, checking every row first and skipping ones already recorded."""
-    from .errors import SopgenError
     from .project import display_path
     from .training.records_import import run_import
 
-    try:
+    with _reporting_errors():
         imported = run_import(project or Path.cwd(), csv_file)
-    except SopgenError as error:
-        _fail(error)
     for skipped in imported.skipped:
         typer.echo(skipped, err=True)
     where = f" to {display_path(imported.target)}" if imported.target else ""

@@ -67,14 +67,13 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def explanation(code: str) -> str | None:
     """A rule's or review check's documentation as Markdown, as `sopgen explain` prints it; None for other codes."""
-    from .lint.registry import RULES
-    from .review import CHECKS
+    from .lint.registry import any_rule_code, rule_by_code
 
-    for rule in (*RULES, *CHECKS):
-        if rule.code == code:
-            return (f"**{rule.code} {rule.name}** (default severity: {rule.severity.label})\n\n"
-                    f"{rule.doc}\n\n**How to fix:** {rule.hint}")
-    return None
+    if not any_rule_code(code):
+        return None
+    rule = rule_by_code(code)
+    return (f"**{rule.code} {rule.name}** (default severity: {rule.severity.label})\n\n"
+            f"{rule.doc}\n\n**How to fix:** {rule.hint}")
 
 
 # --------------------------------------------------------------------------- completion

@@ -107,10 +107,10 @@ def codes(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def rule_infos():
-    from .lint.registry import RULES
-    from .report import RuleInfo
+    """The wording rules, which are all `sopgen lint` runs, as the report formats describe rules."""
+    from .lint.registry import RULES, rule_infos as infos
 
-    return [RuleInfo(r.code, r.name, r.summary, r.doc, r.severity) for r in RULES]
+    return infos(RULES)
 
 
 def default_format() -> str:
@@ -187,14 +187,12 @@ def formatted(fmt: str, problems, summary, infos, project: Optional[Path], quiet
         from .statistics import format_statistics_json, format_statistics_text
 
         return (format_statistics_text if fmt == "text" else format_statistics_json)(problems, summary)
-    if fmt == "text" and quiet:
-        return "".join(f"{p.location()}: {p.code} {p.severity.label} {p.message}\n" for p in problems)
     if fmt in ("github", "sarif"):  # read by GitHub, which resolves paths against the top of the checkout
         from .project import find_root
         from .repo_paths import for_repository
 
         problems = for_repository(problems, find_root(project or Path.cwd()))
-    return render(fmt, problems, summary, infos, color=in_color, tool_version=__version__)
+    return render(fmt, problems, summary, infos, color=in_color, tool_version=__version__, quiet=quiet)
 
 
 def write_report(path: Path, text: str, project: Optional[Path]) -> None:

@@ -19,6 +19,7 @@ from pygls.workspace import TextDocument
 
 from . import __version__
 from .editor import allow_in_step, completions, document_problems, explanation
+from .lint.registry import known_code
 from .problems import Problem, Severity
 
 EXPLAIN_COMMAND = "sopgen.explain"
@@ -138,7 +139,7 @@ def code_actions(ls: LanguageServer, params: types.CodeActionParams) -> list[typ
         if diagnostic.source != SOURCE or explanation(code) is None:
             continue
         line = _server_position(document, diagnostic.range.start).line
-        insertion = allow_in_step(document.source, line, code) if code.startswith("SOP1") else None
+        insertion = allow_in_step(document.source, line, code) if known_code(code) else None
         if insertion is not None:
             at = _client_position(document, insertion.line, insertion.column)
             edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=insertion.text)

@@ -235,7 +235,7 @@ class LintResult:
     @property
     def invalid(self) -> bool:
         """Some input could not be loaded or validated: exit status 2."""
-        return any(not p.is_lint for p in self.problems)
+        return any(not p.is_finding for p in self.problems)
 
 
 def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
@@ -266,13 +266,19 @@ def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]
 def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
          ignore: tuple[str, ...] = ()) -> LintResult:
     from .errors import UsageError
-    from .lint import Selection, lint_sop
     from .lint.registry import known_code
-    from .project import check_unique_ids, discover, find_root, load_config, load_sop
 
     unknown = [code for code in (*select, *ignore) if not known_code(code)]
     if unknown:
         raise UsageError(f"unknown rule code {', '.join(unknown)}; `sopgen rules` lists them")
+    return _lint(start, paths, select, ignore)
+
+
+def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> LintResult:
+    """Lint with --select and --ignore of any rule codes; codes of review rules choose no wording rule."""
+    from .lint import Selection, lint_sop
+    from .project import check_unique_ids, discover, find_root, load_config, load_sop
+
     config = load_config(find_root(start))
     problems: list[Problem] = []
     if paths:
@@ -316,7 +322,7 @@ def validate(start: Path) -> LintResult:
     problems += load_training(config, with_ids, build_date()).problems
     problems += load_stories(config, with_ids)[1]
     problems += load_audits(config, with_ids)[1]
-    return LintResult(sorted_problems(p for p in problems if not p.is_lint), len(files))
+    return LintResult(sorted_problems(p for p in problems if not p.is_finding), len(files))
 
 
 def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
@@ -332,10 +338,18 @@ def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] 
     """
     from .baseline import changed_sops
     from .library import Library
+    from .config import LintSettings
+    from .errors import UsageError
+    from .lint import Selection
+    from .lint.registry import REVIEW_CODES, REVIEW_RULES, any_rule_code
     from .project import check_unique_ids, find_root, load_config
     from .review import review_references, review_versions
 
-    lint_select, lint_ignore, review_codes = _split_codes(select, ignore)
+    unknown = [code for code in (*select, *ignore) if not any_rule_code(code)]
+    if unknown:
+        raise UsageError(f"unknown code {', '.join(unknown)}; `sopgen rules` lists the wording rules, "
+                         f"and the review checks are {', '.join(sorted(REVIEW_CODES))}")
+    review_codes = frozenset(Selection.from_settings(LintSettings(), select, ignore, REVIEW_RULES).severities)
     config = load_config(find_root(start))
     named = _sop_files(paths, config.root)[0] if paths else []
     library = Library.read(config, named)
@@ -350,7 +364,7 @@ def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] 
             scope = related if scope is None else scope & related
             lint_paths = sorted(scope)
 
-    linted = lint(start, lint_paths, lint_select, lint_ignore) if lint_paths != [] else LintResult([], 0)
+    linted = _lint(start, lint_paths, select, ignore) if lint_paths != [] else LintResult([], 0)
     found = check_unique_ids(library.with_ids(last=scope))
     found += review_references(library.valid_sops(), library.by_id(), review_codes)
     if baseline is not None:
@@ -367,24 +381,6 @@ def _story_problems(config, library) -> list[Problem]:
     from .quality.stories import load_stories
 
     return load_stories(config, library.with_ids())[1]
-
-
-def _split_codes(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple, tuple, frozenset]:
-    """Share --select and --ignore out between the wording rules (SOP1xx) and review checks (SOP2xx)."""
-    from .errors import UsageError
-    from .lint.registry import RULES, known_code
-    from .review import CHECK_CODES
-
-    unknown = [code for code in (*select, *ignore) if not known_code(code) and code not in CHECK_CODES]
-    if unknown:
-        raise UsageError(f"unknown code {', '.join(unknown)}; `sopgen rules` lists the wording rules, "
-                         f"and the review checks are {', '.join(sorted(CHECK_CODES))}")
-    lint_select = tuple(code for code in select if known_code(code))
-    lint_ignore = tuple(code for code in ignore if known_code(code))
-    if select and not lint_select:  # only review checks were selected
-        lint_ignore = tuple(rule.code for rule in RULES)
-    review_codes = {code for code in select if code in CHECK_CODES} if select else set(CHECK_CODES)
-    return lint_select, lint_ignore, frozenset(review_codes - set(ignore))
 
 
 def diff(start: Path, ref: str) -> list:

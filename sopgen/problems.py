@@ -10,6 +10,13 @@ from typing import Iterable
 from .printable import printable, printable_lines
 
 
+class Kind(enum.Enum):
+    """What a problem means for a run: invalid input (exit 2) or a finding judged at --fail-on (exit 1)."""
+
+    VALIDATION = "validation"
+    FINDING = "finding"
+
+
 class Severity(enum.IntEnum):
     """Ordered so that a higher value is more serious."""
 
@@ -36,8 +43,9 @@ class Problem:
     ``line`` and ``column`` are 1-based; 0 means "the whole file".  ``code`` is a
     validation code (``SOP0xx``), a lint rule code (``SOP1xx``) or a review check
     code (``SOP2xx``, `sopgen check`); ``rule`` is its short name.  ``hint`` tells
-    the author what to do about it.  Lint and review findings are "findings"
-    (``is_lint``); validation problems make the input invalid.
+    the author what to do about it.  ``kind`` is set where the problem is made:
+    the rule engine stamps its findings, everything else is a validation problem
+    that makes the input invalid.  The code's spelling decides nothing.
     """
 
     path: str
@@ -50,6 +58,7 @@ class Problem:
     hint: str = ""
     end_line: int = 0
     end_column: int = 0
+    kind: Kind = Kind.VALIDATION
 
     def __post_init__(self) -> None:
         # Messages quote keys, values and file names from untrusted files: none may act on a terminal.
@@ -60,8 +69,11 @@ class Problem:
                 object.__setattr__(self, name, safe)
 
     @property
-    def is_lint(self) -> bool:
-        return self.code >= "SOP100"
+    def is_finding(self) -> bool:
+        """A wording or review finding, judged at --fail-on; otherwise the input is invalid."""
+        return self.kind is Kind.FINDING
+
+    is_lint = is_finding   # the name older callers know
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -105,13 +117,13 @@ class Summary:
 
 def error_at(path: str, span, code: str, rule: str, message: str, hint: str = "") -> Problem:
     """An error at a span (anything with a line and column), or at the top of the file without one."""
-    line, column = (span.line, span.column) if span else (1, 1)
-    return Problem(path, line, column, code, rule, Severity.ERROR, message, hint)
+    return Problem(path, *position(span), code, rule, Severity.ERROR, message, hint)
+
+
+def position(span) -> tuple[int, int]:
+    """Where ``span`` starts (anything with a line and column), or 1:1, the top of the file, without one."""
+    return (span.line, span.column) if span else (1, 1)
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=Problem.sort_key)
-
-
-def worst(problems: Iterable[Problem]) -> Severity | None:
-    return max((p.severity for p in problems), default=None)

@@ -222,9 +222,7 @@ def load_sop(path: Path, config: Config) -> tuple[Sop | None, list[Problem]]:
 
 def _check_sop(sop: Sop, config: Config, v: Validator) -> None:
     def report(key: str, code: str, rule: str, message: str, hint: str) -> None:
-        span = sop.span(key)
-        line, column = (span.line, span.column) if span else (1, 1)
-        v.problems.append(Problem(sop.path, line, column, code, rule, Severity.ERROR, message, hint))
+        v.problems.append(error_at(sop.path, sop.span(key), code, rule, message, hint))
 
     if sop.touchpoint and config.touchpoint(sop.touchpoint) is None:
         v.problems.append(unknown_touchpoint(sop.path, sop.span("touchpoint"), sop.touchpoint, config))

@@ -63,8 +63,12 @@ def summary_line(summary: Summary) -> str:
     )
 
 
-def format_text(problems: Iterable[Problem], summary: Summary, *, color: bool) -> str:
-    """One line per problem, an indented hint line where there is a hint, then a summary."""
+def format_text(problems: Iterable[Problem], summary: Summary, *, color: bool, quiet: bool = False) -> str:
+    """One line per problem, an indented hint line where there is a hint, then a summary.
+
+    ``quiet``: the problem lines alone, without colour, hints or summary (nothing at all when there are none).
+    """
+    color = color and not quiet
     lines: list[str] = []
     for p in problems:
         path = f"{_BOLD}{p.path}{_RESET}" if color else p.path
@@ -73,10 +77,11 @@ def format_text(problems: Iterable[Problem], summary: Summary, *, color: bool) -
         if color:
             severity = f"{_SEVERITY_COLOURS[p.severity]}{severity}{_RESET}"
         lines.append(f"{where}: {p.code} {severity} {p.message}")
-        if p.hint:
+        if p.hint and not quiet:
             lines.append(f"    hint: {p.hint}")
-    lines.append(summary_line(summary))
-    return "\n".join(lines) + "\n"
+    if not quiet:
+        lines.append(summary_line(summary))
+    return "".join(f"{line}\n" for line in lines)
 
 
 def format_errors(problems: Iterable[Problem], headline: str, *, color: bool) -> str:
@@ -233,7 +238,7 @@ def _fallback_rule(p: Problem) -> RuleInfo:
     """A rule entry for a code the caller gave no metadata for (e.g. validation codes)."""
     words = p.rule.replace("-", " ").replace("_", " ").strip()
     short = (words[:1].upper() + words[1:]) if words else p.code
-    kind = "lint rule" if p.is_lint else "validation check"
+    kind = "lint rule" if p.is_finding else "validation check"
     return RuleInfo(
         code=p.code,
         name=p.rule,
@@ -325,11 +330,12 @@ def render(
     *,
     color: bool = False,
     tool_version: str = "0",
+    quiet: bool = False,
 ) -> str:
-    """Render ``problems`` in one of :data:`FORMATS`."""
+    """Render ``problems`` in one of :data:`FORMATS`; ``quiet`` shortens the text format to the problem lines."""
     problems = list(problems)
     if fmt == "text":
-        return format_text(problems, summary, color=color)
+        return format_text(problems, summary, color=color, quiet=quiet)
     if fmt == "json":
         return format_json(problems, summary)
     if fmt == "github":

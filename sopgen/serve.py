@@ -93,7 +93,7 @@ class Preview:
         try:
             linted = lint(self.root)
             if linted.invalid:
-                errors = sum(not p.is_lint for p in linted.problems)
+                errors = sum(not p.is_finding for p in linted.problems)
                 return BuildState(number, False, f"{errors} problem(s) must be fixed before the site can be built",
                                   tuple(linted.problems))
             findings = tuple(linted.problems)

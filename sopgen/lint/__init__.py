@@ -13,13 +13,9 @@ from typing import Iterator
 
 from ..config import LintSettings
 from ..models import Sop
-from ..problems import Problem, Severity
-from .registry import RULES, Rule, rule_by_code
+from ..problems import Problem, Severity, position
+from .registry import RULES, Rule
 from .text import sentences
-
-HOUSE_PHRASE = "SOP110"
-UNUSED_SUPPRESSION = "SOP111"
-
 
 @dataclass(frozen=True)
 class Selection:
@@ -29,11 +25,12 @@ class Selection:
 
     @classmethod
     def from_settings(cls, settings: LintSettings, select: tuple[str, ...] = (),
-                      ignore: tuple[str, ...] = ()) -> "Selection":
-        chosen = set(select or settings.select or [r.code for r in RULES])
+                      ignore: tuple[str, ...] = (), rules: tuple[Rule, ...] = RULES) -> "Selection":
+        """The ``rules`` chosen by --select and --ignore, or else by the settings; codes of other rules pick none."""
+        chosen = set(select or settings.select or [r.code for r in rules])
         chosen -= set(settings.ignore) | set(ignore)
         severities = {}
-        for rule in RULES:
+        for rule in rules:
             level = settings.severity.get(rule.code)
             if rule.code not in chosen or level == "off":
                 continue
@@ -85,37 +82,33 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
     problems: list[Problem] = []
     suppressions = _Suppressions(sop)
 
-    def report(rule_code: str, key: str, offset: int | None, text: str | None, message: str,
+    def report(rule: Rule, key: str, offset: int | None, text: str | None, message: str,
                allow: tuple[str, ...] = (), severity: Severity | None = None, hint: str | None = None,
                length: int = 0) -> None:
         step_key = key.rsplit(".", 1)[0] if key.startswith("steps[") else key
-        if suppressions.suppressed(rule_code, allow, step_key):
+        if suppressions.suppressed(rule.code, allow, step_key):
             return
-        rule = rule_by_code(rule_code)
         line, column, end_line, end_column = _position(sop, key, text, offset, length)
-        problems.append(Problem(sop.path, line, column, rule.code, rule.name,
-                                severity or selection.severities[rule.code], message,
-                                hint if hint is not None else rule.hint, end_line, end_column))
+        problems.append(rule.finding(sop.path, line, column, message, severity or selection.severities[rule.code],
+                                     hint, end_line, end_column))
 
     text_rules = active_rules("text", selection)
+    house_rules = active_rules("config", selection)
     for ref in sop.instructions():
         for rule, start, end, message in wording_hits(ref.text, text_rules, settings.allow):
             words = " ".join(ref.text[start:end].split())
-            report(rule.code, ref.key, start, ref.text, f"{message} in {ref.label}: '{_shorten(words)}'", ref.allow,
+            report(rule, ref.key, start, ref.text, f"{message} in {ref.label}: '{_shorten(words)}'", ref.allow,
                    length=end - start)
-        if selection.active(HOUSE_PHRASE):
-            for phrase in settings.flag:
-                for match in re.finditer(rf"\b{re.escape(phrase.phrase)}\b", ref.text, re.IGNORECASE):
-                    report(HOUSE_PHRASE, ref.key, match.start(), ref.text,
-                           f"{phrase.message or f'the house style avoids {phrase.phrase!r}'} in {ref.label}",
-                           ref.allow, Severity.parse(phrase.severity), phrase.hint or None,
-                           length=match.end() - match.start())
-    for rule in RULES:
-        if rule.kind == "sop" and selection.active(rule.code):
-            for key, message in rule.check(sop, settings):
-                report(rule.code, key, None, None, message, _step_allow(sop, key))
-    if selection.active(UNUSED_SUPPRESSION):
-        problems += _unused_suppressions(sop, suppressions, selection)
+        for rule in house_rules:
+            for start, end, message, severity, hint in rule.check(ref, settings):
+                report(rule, ref.key, start, ref.text, message, ref.allow, severity, hint, length=end - start)
+    for rule in active_rules("sop", selection):
+        for key, message in rule.check(sop, settings):
+            report(rule, key, None, None, message, _step_allow(sop, key))
+    for rule in active_rules("engine", selection):   # after every other rule: it reads which suppressions were used
+        for key, message in rule.check(sop, suppressions.used, selection.active):
+            line, column, *_ = _position(sop, key, None, None, 0)
+            problems.append(rule.finding(sop.path, line, column, message, selection.severities[rule.code]))
     return problems
 
 
@@ -128,33 +121,13 @@ def _step_allow(sop: Sop, key: str) -> tuple[str, ...]:
     return sop.steps[int(match.group(1))].allow if match else ()
 
 
-def _unused_suppressions(sop: Sop, suppressions: _Suppressions, selection: Selection) -> list[Problem]:
-    unused = []
-    candidates = [("lint.ignore", f"lint.ignore[{i}]", code, "this SOP's lint ignore list")
-                  for i, code in enumerate(sop.lint.ignore)]
-    for s, step in enumerate(sop.steps):
-        candidates += [(f"steps[{s}]", f"steps[{s}].allow[{i}]", code, f"step {s + 1}'s allow list")
-                       for i, code in enumerate(step.allow)]
-    for scope, key, code, where in candidates:
-        if (scope, code) in suppressions.used or not selection.active(code):
-            continue
-        line, column, *_ = _position(sop, key, None, None, 0)
-        rule = rule_by_code(UNUSED_SUPPRESSION)
-        unused.append(Problem(sop.path, line, column, rule.code, rule.name,
-                              selection.severities[rule.code],
-                              f"{code} in {where} suppresses nothing", rule.hint))
-    return unused
-
-
 def _position(sop: Sop, key: str, text: str | None, offset: int | None, length: int) -> tuple[int, int, int, int]:
     span = sop.span(key)
-    if span is None:
-        return 1, 1, 0, 0
-    if text is None or offset is None:
-        return span.line, span.column, 0, 0
+    if span is None or text is None or offset is None:
+        return (*position(span), 0, 0)
     if not length:
         return (*span.locate(text, offset), 0, 0)
     return span.locate_range(text, offset, offset + length)
 
 
-__all__ = ["RULES", "Rule", "Selection", "active_rules", "lint_sop", "rule_by_code", "wording_hits"]
+__all__ = ["RULES", "Rule", "Selection", "active_rules", "lint_sop", "wording_hits"]

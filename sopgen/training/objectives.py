@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lint import Selection, active_rules, wording_hits
-from ..problems import Problem
+from ..problems import Problem, position
 from .programme import ProgrammeFile
 
 
@@ -13,8 +13,7 @@ def lint_objectives(programme_file: ProgrammeFile, selection: Selection) -> list
     for ref in programme_file.objectives():
         for rule, start, end, message in wording_hits(ref.text, rules):
             line, column, end_line, end_column = (ref.span.locate_range(ref.text, start, end) if ref.span
-                                                  else (1, 1, 0, 0))
-            problems.append(Problem(programme_file.path, line, column, rule.code, rule.name,
-                                    selection.severities[rule.code], f"{message} in {ref.label}", rule.hint,
-                                    end_line, end_column))
+                                                  else (*position(None), 0, 0))
+            problems.append(rule.finding(programme_file.path, line, column, f"{message} in {ref.label}",
+                                         selection.severities[rule.code], None, end_line, end_column))
     return problems

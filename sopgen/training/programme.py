@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from ..config import CONFIG_NAME, Config
 from ..load import LoadFailed, Source, Span, load
 from ..models import Sop
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, error_at
 from ..project import display_path
 from ..schema import CHOICE, ID, INT, LIST, OBJECT, TEXT, Field, Shape, Validator, did_you_mean
 
@@ -252,10 +252,8 @@ class _ProgrammeChecks:
     validator: Validator
 
     def error(self, key: str, code: str, rule: str, message: str, hint: str = "") -> None:
-        span = self.programme_file.spans.get(key)
-        line, column = (span.line, span.column) if span else (1, 1)
-        self.validator.problems.append(Problem(self.programme_file.path, line, column, code, rule,
-                                               Severity.ERROR, message, hint))
+        self.validator.problems.append(error_at(self.programme_file.path, self.programme_file.spans.get(key),
+                                                code, rule, message, hint))
 
     def kept(self, key: str, items) -> Iterable[tuple[int, object]]:
         return zip(self.programme_file.indices.get(key, range(len(items))), items)

@@ -21,7 +21,7 @@ import yaml
 
 from ..load import LoadFailed, load
 from ..models import Sop
-from ..problems import Problem, Severity
+from ..problems import Problem, error_at
 from ..project import SOP_SUFFIXES, display_path
 from ..schema import DATE, ID, LIST, TEXT, Field, Shape, Validator, did_you_mean
 
@@ -92,20 +92,15 @@ def _load_file(path: Path, known: set[str], today: dt.date) -> tuple[list[SignOf
         prefix = f"{key}." if key else ""
         span = validator.spans.get(f"{prefix}sop")
         if record.sop not in known:
-            validator.problems.append(_at(display, span, "SOP030", "unknown-sop",
+            validator.problems.append(error_at(display, span, "SOP030", "unknown-sop",
                                           f"SOP '{record.sop}' does not exist{did_you_mean(record.sop, known)}",
                                           "use the 'id:' of an SOP file in the library"))
             continue
         if record.signed_off > today:
-            validator.problems.append(_at(display, validator.spans.get(f"{prefix}signed_off"), "SOP036",
+            validator.problems.append(error_at(display, validator.spans.get(f"{prefix}signed_off"), "SOP036",
                                           "future-sign-off",
                                           f"the sign-off date {record.signed_off.isoformat()} is in the future",
                                           "record a sign-off on or after the day it happened"))
             continue
         kept.append(SignOff(**{**record.__dict__, "path": display}))
     return kept, validator.problems
-
-
-def _at(path: str, span, code: str, rule: str, message: str, hint: str) -> Problem:
-    line, column = (span.line, span.column) if span else (1, 1)
-    return Problem(path, line, column, code, rule, Severity.ERROR, message, hint)

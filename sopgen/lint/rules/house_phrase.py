@@ -10,9 +10,22 @@ Bad: With `flag: [{phrase: "as per", hint: "say 'as in' or 'following'"}]`, a st
 Good: Set the room as the booking describes.
 """
 
+import re
+
+from ...problems import Severity
+
 CODE = "SOP110"
 NAME = "house-phrase"
 SEVERITY = "warning"
 KIND = "config"
 MESSAGE = "house phrase"
 HINT = "reword it as your house style guide suggests"
+
+
+def check(ref, settings):
+    """Each listed phrase in one instruction: its offsets, message, severity and hint (None for the rule's)."""
+    for phrase in settings.flag:
+        for match in re.finditer(rf"\b{re.escape(phrase.phrase)}\b", ref.text, re.IGNORECASE):
+            message = phrase.message or f"the house style avoids {phrase.phrase!r}"
+            yield (match.start(), match.end(), f"{message} in {ref.label}", Severity.parse(phrase.severity),
+                   phrase.hint or None)

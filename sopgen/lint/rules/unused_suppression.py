@@ -16,3 +16,19 @@ SEVERITY = "warning"
 KIND = "engine"
 MESSAGE = "suppression suppresses nothing"
 HINT = "remove the code from the allow or ignore list"
+
+
+def check(sop, used, active):
+    """Each suppression no finding needed: its key and the message.
+
+    ``used`` holds the (scope, code) pairs that suppressed a finding; ``active`` says whether a code
+    ran at all (a suppression of a rule switched off is not reported).
+    """
+    candidates = [("lint.ignore", f"lint.ignore[{i}]", code, "this SOP's lint ignore list")
+                  for i, code in enumerate(sop.lint.ignore)]
+    for s, step in enumerate(sop.steps):
+        candidates += [(f"steps[{s}]", f"steps[{s}].allow[{i}]", code, f"step {s + 1}'s allow list")
+                       for i, code in enumerate(step.allow)]
+    for scope, key, code, where in candidates:
+        if (scope, code) not in used and active(code):
+            yield key, f"{code} in {where} suppresses nothing"
