@@ -36,7 +36,7 @@ KEYWORDS = keywords("""
     greetings welcome salutation farewell sign signoff closing opening response introduction pitch recite recites
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
-    verbiage proper appropriate correct opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
+    verbiage proper appropriate correct choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
 """)
 
 _MANDATE = lazy(
@@ -63,6 +63,7 @@ _MANDATE = lazy(
     r"sanctioned|designated|agreed)\s+(?:[\w-]+\s+){1,2}(?:greeting|phrase|wording|script|welcome|salutation|"
     r"farewell|introduction|pitch|spiel|statement|response|line|opening|closing)s?\b"
     r"|\b(?:proper|appropriate|correct|right)\s+(?:greeting|verbiage|salutation|phrasing|wording|script|sign[\s-]?off)\b"
+    r"|\bthank\w*\s+(?:the\s+|each\s+|every\s+)?\w+\s+for\s+choosing\b"
     r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
     r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary)\b"
     r"|\b(?:standard|approved|official|set|company|brand)\s+(?:opening|closing)\s+(?:statement|line|remark|words)\b"

@@ -54,6 +54,7 @@ _CLOCKED = lazy(
     rf"|\bwithin\s+(?:the|their|his|her|your)\s+first\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b|\bat\s+minutes?\s+\d+|\bon\s+the\s+dot\b"
     rf"|\b{NUMBER}[\s-]*minute\s+intervals?\b|\bafter\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
+    rf"|\bwait\w*\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?{NUMBER}[\s-]*(?:minutes?|mins?)\s+before\b"
     r"|\b(?:after|once)\s+(?:the\s+)?(?:first|second|main|starter|entr[eé]e|each|every)\s+(?:course|bite|sip|plate|mouthful|drink)"
     r"(?:\s+(?:is|has\s+been)\s+(?:served|cleared|delivered))?\b"
 )
@@ -126,7 +127,7 @@ def _seconds(text: str, sentence: Sentence):
 def _clock(text: str, sentence: Sentence):
     """A visit to a guest on the clock or by the bite, rather than when the guest is ready."""
     match = _CLOCKED.search(text) or _BITES.search(text)
-    if match and _CONTACT.search(text) and not _THINGS.search(text) and not sentence.has("safety"):
+    if match and _CONTACT.search(sentence.lower) and not _THINGS.search(text) and not sentence.has("safety"):
         return Hit(match.start(), match.end(), "timing on social behaviour: a visit on the clock")
     return None
 
