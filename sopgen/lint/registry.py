@@ -42,6 +42,7 @@ class Rule:
         self.doc = inspect.cleandoc(module.__doc__ or "")
         self._keywords: frozenset[str] | None = getattr(module, "KEYWORDS", None)
         self._reads_quotes: bool = getattr(module, "READS_QUOTES", False)
+        self._may_apply = getattr(module, "may_apply", None)   # a finer pre-check than keywords alone
         self._check = getattr(module, "check", None)
 
     def __repr__(self) -> str:
@@ -60,6 +61,8 @@ class Rule:
         """The rule's cheap pre-check: one of its keywords is in the sentence (or it quotes speech)."""
         if self._keywords is None:
             return True
+        if self._may_apply is not None:
+            return self._may_apply(sentence)
         return not self._keywords.isdisjoint(sentence.words) or (self._reads_quotes and bool(sentence.quotes))
 
     def check(self, *args):

@@ -206,9 +206,10 @@ def sentences(text: str, allowed: tuple[str, ...] = ()) -> list[Sentence]:
     return result
 
 
-NUMBER = (r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-          r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred|half an?|half|"
-          r"a quarter of an?|a few|a couple of|an?)")
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                r"fifty|sixty|ninety)")
+NUMBER = (rf"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?|{_NUMBER_WORD}(?:\s+(?:to|or)\s+{_NUMBER_WORD})?|"
+          r"a hundred|hundred|half an?|half|a quarter of an?|a few|a couple of|an?)")
 COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 NEGATION = re.compile(r"\b(?:no|there's\s+no|there\s+is\s+no|isn't|aren't|more\s+than|not(?!\s+(?:known|sure|available|possible|certain|clear|yet|there|here|in|at|on|"

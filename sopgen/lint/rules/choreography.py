@@ -63,7 +63,7 @@ _GESTURE = lazy(
     r"\b(?:\s+\S+){0,5}?\s+with\s+both\s+hands\b"
     r"|\bnod\s+of\s+(?:the|your)\s+head\b|\bslight\s+(?:nod|bow|incline)\b"
     r"|\bfacing\s+(?:towards?\s+)?(?:the\s+)?(?:guest|member|visitor|client|customer|patron|diner)s?\b"
-    r"|\bposture\b|\bbow(?:s|ed|ing)?\b(?!\s*tie)|\bcurtsy\b"
+    r"|\bposture\b(?!\s+(?:helps|matters|protects|reduces|can))|\bbow(?:s|ed|ing)?\b(?!\s*tie)|\bcurtsy\b"
 )
 _PERSON_NOUNS = alternation(words("person-nouns"))
 _BODY = (r"(?:hands?|arms?|fingers?|thumbs?|palms?|elbows?|shoulders?|feet|foot|legs?|knees?|chin|body|torso|"
@@ -74,7 +74,8 @@ _POSTURE = lazy(
     r"when|whenever|while|as|for\s+(?:the|every|each|a)\s+(?:guest|visitor|client|customer|member)|with\s+(?:your|his|her)|"
     r"facing|(?:,\s*)?not\s+sit\w*)"
     r"|\b(?:always|never|should|must|please)\s+(?:\w+\s+)?(?:stand|sit)\b"
-    r"|(?:^|[.,;:!]\s*)stand(?:ing)?\s*(?:[.,;:!]|$)|^\s*stand\b(?!\s+(?:by|out|orders?|for|in\s+for|up\s+for)\b)"
+    r"|(?:^|[.,;:!]\s*)stand(?:ing)?\s*(?:[.,;:!]|$)|^\s*stand\b(?!\s+(?:by|out|orders?|for|in\s+for|up\s+for|where|near|somewhere|close)\b)"
+    r"|\brise\w*\s+from\s+(?:the|your|his|her|their)\s+(?:seat|chair)\b|\b(?:rise|rises)\s+(?:when|whenever|as)\b"
     r"|\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept)\s+(?:\w+\s+)?(?:seated|standing|upright)\b"
     r"|\b(?:stood|stands?|rose|rises?|get\s+up|gets\s+up|got\s+up)\s+to\s+(?:greet|welcome|meet|receive|say)\b"
     r"|\bslouch\w*|\blean(?:s|ing|ed)?\s+(?:on|against|over|across)\b|\bno\s+leaning\b|\bleaning\b(?!\s+towards?\s+(?:the\s+)?(?:idea|option))"
@@ -96,6 +97,7 @@ _BODY_POSITION = lazy(
     rf"|\b(?:your|his|her|their)\s+backs?\s+to\s+(?:the|a|any)\s+(?:{_PERSON_NOUNS})\b"
     rf"|\breach\w*\s+(?:over|across|in\s+front\s+of)\s+(?:a|the|any|one)\b"
     rf"|\bat\s+(?:chest|waist|shoulder|hip)\s+(?:height|level)\b|\bfist[\s-]?bumps?\b|\bhigh[\s-]?fives?\b"
+    rf"|\btouch\w*\s+(?:the\s+|a\s+)?(?:{_PERSON_NOUNS}|them|him|her)\b(?:\s+\w+){{0,2}}\s+on\s+the\s+\w+"
     rf"|\b(?:do\s+not|don't|never|no)\s+point(?:ing)?\b|\b(?:clap|claps|clapping|applaud\w*)\b"
     rf"|\bpull\w*\s+out\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?chairs?\b"
     rf"|\bturn\w*\s+(?:your|his|her|their)\s+backs?\b|\bwav(?:e|es|ed|ing)\s+(?:goodbye|good-?bye|farewell|off|to\s+(?:the|each|every|departing))\b"
@@ -109,6 +111,7 @@ _VOICE = lazy(
     r"|\b(?:raise|raises|raising|lower|lowers|lowering|drop|drops|dropping|keep|keeps|kept|modulate\w*)\s+"
     r"(?:the\s+(?:pitch|volume)\s+of\s+)?(?:your|his|her|their|the)\s+voice\b"
     r"|\bvoice\s+(?:\w+\s+){0,3}?(?:low|lowered|soft|quiet|even|level|down|raised|at\s+an?\s+\w+(?:,?\s+\w+)?\s+volume)\b"
+    r"|\b(?:above|below|beyond)\s+(?:a\s+|normal\s+|conversational\s+)*(?:volume|level)\b|^\s*tone\s*:"
     r"|\benunciat\w*|\bat\s+an?\s+(?:moderate|steady|slow|measured|even|calm)\s+(?:pace|speed|rate)\b"
     r"|\bpitch\w*\s+(?:your|his|her|their|the)\s+voice\b|\bwords\s+(?:per|a|an)\s+minute\b|"
     r"\b(?:speaking|talking)\s+(?:pace|speed|rate)\b|\bpace\s+of\s+(?:your\s+|their\s+)?speech\b"
@@ -134,7 +137,9 @@ _SEQUENCE = lazy(
 )
 _SERVICE_ACTS = lazy(r"\b(?:offer\w*|pitch\w*|present\w*|suggest\w*|sell\w*|upsell\w*|serv(?:e|es|ed|ing)|pour\w*|"
                      r"greet\w*|introduc\w*|thank\w*|say|says|mention\w*|recommend\w*|drink|drinks|coffee|tea|water)\b")
-_HYGIENE_BEFORE = lazy(r"\b(?:off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
+# The sentence itself lifts the demand: "keep eye contact natural; don't force it".
+_LIFTED = lazy(r"\b(?:don't|do\s+not|never)\s+force\s+it\b|\b(?:isn't|is\s+not)\s+a\s+rule\b|\bup\s+to\s+you\b")
+_HYGIENE_BEFORE = lazy(r"\b(?:on|off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
                              r"disinfect\w*|gel|glove|gloves)\s+$")
 # The guest is the one standing or looking: "if a guest is standing", "guests who avoid eye contact".
 _GUEST_BEFORE = lazy(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|they|they're|who)\s+"
@@ -180,19 +185,19 @@ _BODY_KINDS = (
     ("choreography: prescribes a posture", _POSTURE, keywords("""
         stand stands standing stood sit sits sitting seated slouch slouching slouched slouches lean leans leaning
         leaned leant upright tall straight crouch crouching crouches kneel kneeling kneels level rose rise rises get
-        gets got attention evenly still
+        gets got attention evenly still rise rises
     """)),
     ("choreography: prescribes a body position or gesture", _BODY_POSITION, keywords("""
         hand hands arm arms finger fingers thumb thumbs palm palms elbow elbows shoulder shoulders feet foot leg legs
         knee knees chin body torso weight posture eyes gaze shake shakes shaking shook handshake nod nods nodding
         face faces faced facing squarely turn turns turned turning reach reaches reached reaching point pointing
         wave waves waved waving gesture gestures gestured gesturing back backs pocket pockets clap claps clapping
-        applaud applauds applauding pull pulls pulling chest waist hip height fist bump bumps high five fives
+        applaud applauds applauding pull pulls pulling touch touches touching chest waist hip height fist bump bumps high five fives
     """)),
     ("choreography: a rule about eye contact", _EYES, keywords("eye eyes stare stares staring")),
     ("choreography: prescribes the pitch or volume of a voice", _VOICE, keywords("""
         voice voices pitch volume whisper whispers whispering softly quietly loudly slowly soft low loud quiet
-        moderate even enunciate enunciating enunciation pace speed rate speech words
+        moderate even enunciate enunciating enunciation pace speed rate speech words above below beyond tone
     """)),
     ("choreography: prescribes a fixed order of offers or courtesies", _SEQUENCE, keywords("order other then")),
     ("choreography: prescribes sides, direction or order", _SIDE, keywords("""
@@ -240,6 +245,8 @@ def _distance(text: str, sentence: Sentence):
 
 def _body(text: str, sentence: Sentence):
     """Posture, body positions, eye contact, voice and sides: the colleague's, not the guest's."""
+    if _LIFTED.search(text):
+        return None
     hits = []
     for message, pattern, gate in _BODY_KINDS:
         if gate.isdisjoint(sentence.words):

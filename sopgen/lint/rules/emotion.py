@@ -117,6 +117,7 @@ _GUEST_SMILES = lazy(
     rf"|{_NOT_STAFF}\b(?:{_GUEST_NOUNS})\s+(?:\w+\s+){{1,4}}?(?:was|were|is|are|kept|keeps)\s+smiling\b"
     r"|\b(?:make|makes|making|made|see|sees|seeing|bring|brings|put|puts|raise|raises|get|gets|leave|leaves|"
     r"leaving|left|earn|earns|return|returns|win|wins)\s+(?:\w+\s+){0,3}?(?:a\s+)?smil(?:e|es|ing)\b"
+    r"|\ba\s+(?:\w+\s+)?smile\s+(?:goes|can|helps|is|makes|costs|says)\b"
     r"|\bsmil(?:e|es|ing)\s+(?:back|in\s+return)\b|\bwith\s+a\s+smile\s+on\s+(?:their|the\s+guest'?s?)\b"
 )
 

@@ -26,12 +26,13 @@ HINT = ("write to the colleague doing it, in the active voice (\"Greet visitors 
 KEYWORDS = keywords("""
     shall hereby henceforth hereinafter forthwith herewith is are be get gets pursuant undersigned aforementioned
     aforesaid
-""")
+""") | frozenset(w for w in words("staff-nouns") if " " not in w)   # "Receptionist to thank …"
 
 _STAFF = rf"you|{alternation(words('staff-nouns'))}|the\s+host|the\s+team"
 _LEGAL = lazy(
     r"\bshall\b|\bhereby\b|\bhenceforth\b|\bhereinafter\b|\bforthwith\b|\bherewith\b"
     r"|\b(?:is|are|be)\s+(?:not\s+)?to\s+be\b"
+
     rf"|\b(?:{_STAFF})\s+(?:is|are)\s+(?:always\s+)?to\s+(?!be\b)[a-z]+"
     r"|\bit\s+is\s+(?:mandatory|compulsory|obligatory|required|imperative|expected|incumbent)\s+(?:that|to|for|on|upon)\b"
     r"|\bpursuant\s+to\b|\bthe\s+(?:undersigned|aforementioned|aforesaid)\b"
@@ -59,17 +60,42 @@ _LEGAL_WORDS = keywords("""
     shall hereby henceforth hereinafter forthwith herewith pursuant undersigned aforementioned aforesaid
     mandatory compulsory obligatory required imperative expected incumbent
 """)
-_IS_ARE_BE = keywords("is are be")   # with "to": "are to be greeted", "staff are to wear"
+_IS_ARE_BE = keywords("is are be")
+_STAFF_WORDS = frozenset(w for w in words("staff-nouns") if " " not in w)
+
+
+def _opens_with_staff(text: str) -> bool:
+    """Whether the sentence starts with a role, as in "Receptionist to thank the guest"."""
+    opening = text.split(None, 2)[:2]
+    return bool(opening) and (opening[0] in _STAFF_WORDS or opening[0] == "the" and opening[1:2] and opening[1] in _STAFF_WORDS)   # with "to": "are to be greeted", "staff are to wear"
 _REQUIRED_WORDS = keywords("required obliged obligated expected mandated instructed directed responsible accountable")
 _BE_WORDS = keywords("be is are get gets")
 _PEOPLE_WORDS = frozenset(words("person-nouns")) | keywords("everyone person they he she")
 
 
 
+# Instructions written as headlines: "Guest to be seen off", "Receptionist to thank the guest".
+_TO_BE_DONE = lazy(rf"\b(?:{alternation(words('person-nouns'))})\s+to\s+be\s+"
+                   r"(?:\w+ed|seen|shown|given|taken|met|told|brought|sent|kept)\b")
+_ROLE_TO = lazy(rf"^\s*(?:the\s+)?(?:{alternation(words('staff-nouns'))})\s+to\s+(?!be\b)[a-z]+")
+
+
+def may_apply(sentence: Sentence) -> bool:
+    """Legal words, a required-to, a be-passive about people, or a sentence that opens with a role."""
+    found = sentence.words
+    return (not _LEGAL_WORDS.isdisjoint(found) or not _REQUIRED_WORDS.isdisjoint(found)
+            or not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found)
+            or "to" in found and (not _IS_ARE_BE.isdisjoint(found) or _opens_with_staff(sentence.masked)))
+
+
 def check(sentence: Sentence):
     text, found = sentence.masked, sentence.words
     may_be_legal = not _LEGAL_WORDS.isdisjoint(found) or ("to" in found and not _IS_ARE_BE.isdisjoint(found))
     match = first(_LEGAL, text) if may_be_legal else None
+    if match is None and "to" in found and "be" in found and not _PEOPLE_WORDS.isdisjoint(found):
+        match = _TO_BE_DONE.search(text)
+    if match is None and "to" in found and _opens_with_staff(text):
+        match = _ROLE_TO.search(text)
     if match is None and not _REQUIRED_WORDS.isdisjoint(found) and not sentence.field_has("safety"):
         match = first(_REQUIRED, text)
     if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found):

@@ -52,7 +52,7 @@ _OBJECT = lazy(
     rf"|\b(?:log|clear|move|push|shift|process|batch|funnel|route)\s+them\s+(?:out|off|through|to|along|on)\b"
 )
 _DONE_TO = lazy(
-    rf"\b{_PEOPLE}\s+(?:[\w'’-]+\s+){{0,6}}?(?:be|been|is|are|was|were|get|gets|got)\s+"
+    rf"\b{_PEOPLE}(?!\s+{_THINGS}\b)\s+(?:[\w'’-]+\s+){{0,6}}?(?:be|been|is|are|was|were|get|gets|got)\s+"
     r"(?:processed|handled|dealt\s+with|batched|funnell?ed|herded|shunted|churned|cycled|offloaded|disposed\s+of|"
     r"logged|stamped|time[\s-]?stamped|tagged|tallied|channell?ed|dispatched|moved\s+(?:through|along|on)|"
     r"prompted\s+along)\b"

@@ -36,7 +36,7 @@ KEYWORDS = keywords("""
     greetings welcome salutation farewell sign signoff closing opening response introduction pitch recite recites
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
-    verbiage proper appropriate correct choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
+    verbiage proper appropriate correct per according request open opens opening choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
 """)
 
 _MANDATE = lazy(
@@ -64,6 +64,12 @@ _MANDATE = lazy(
     r"farewell|introduction|pitch|spiel|statement|response|line|opening|closing)s?\b"
     r"|\b(?:proper|appropriate|correct|right)\s+(?:greeting|verbiage|salutation|phrasing|wording|script|sign[\s-]?off)\b"
     r"|\bthank\w*\s+(?:the\s+|each\s+|every\s+)?\w+\s+for\s+choosing\b"
+    r"|\b(?:wish|greet)\w*\s+(?:\w+\s+){0,3}?(?:according\s+to|as\s+per|appropriate\s+to)\s+the\s+time\s+of\s+(?:the\s+)?day\b"
+    r"|\btime[\s-]appropriate\s+(?:greeting|phrase|salutation|wording)\b"
+    r"|\bopen\w*\s+(?:every|each)\s+(?:conversation|call|interaction|chat)\s+with\b"
+    r"|\b(?:welcome|opening|closing|greeting)\s+lines?\s+(?:from|in|on|printed)\b"
+    r"|\brequest\s+(?:him|her|them|the\s+guest)\s+to\s+(?:visit|come|stay)\s+again\b"
+    r"|\b(?:never|not|don't|do\s+not)\s+(?:use|say)\s+the\s+(?:words?|phrases?|expressions?)\b"
     r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
     r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary)\b"
     r"|\b(?:standard|approved|official|set|company|brand)\s+(?:opening|closing)\s+(?:statement|line|remark|words)\b"
@@ -80,6 +86,7 @@ _ADDRESS = lazy(
 )
 # A line to say with blanks for the names: "This is [your name] speaking", "Mr./Ms. [Surname]".
 _PLACEHOLDER = lazy(
+    r"\b(?:mrs?|ms|miss|name\s+is|this\s+is|i\s+am)\.?\s*(?:/\s*(?:mrs?|ms|miss)\.?\s*)?_{3,}|"
     r"[\[(<{](?=[^\])>}\n]{0,40}\b(?:name|hotel|company|property|surname|title|department|restaurant|guest|"
     r"your|time\s+of\s+day|outlet|brand|city|business)\b)[a-z][^\])>}\n]{0,40}[\])>}]"
 )
@@ -111,7 +118,7 @@ def _spoken(quote) -> bool:
 
 def check(sentence: Sentence):
     hit = _scripted(sentence)
-    if hit and not sentence.has("safety"):     # the words of an alarm or a legal notice are meant to be exact
+    if hit and not sentence.field_has("exact-wording"):     # the words of an alarm or a legal notice are meant to be exact
         yield hit
 
 

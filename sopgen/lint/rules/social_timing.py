@@ -52,6 +52,8 @@ _CLOCKED = lazy(
     rf"|\b(?:within|every|each|in\s+under|under|no\s+more\s+than|at\s+most|no\s+longer\s+than|longer\s+than)"
     rf"\s+(?:the\s+first\s+)?{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     rf"|\bwithin\s+(?:the|their|his|her|your)\s+first\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
+    rf"|\b(?:talk|chat|small\s+talk|speak|convers|engag)\w*\s+(?:\w+\s+){{0,3}}?for\s+(?:at\s+least\s+|about\s+)?"
+    rf"{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     r"|\bevery\s+(?:quarter|half)[\s-]+(?:of\s+an\s+)?hour\b|\bat\s+minutes?\s+\d+|\bon\s+the\s+dot\b"
     rf"|\b{NUMBER}[\s-]*minute\s+intervals?\b|\bafter\s+{NUMBER}[\s-]*(?:minutes?|mins?)\b"
     rf"|\bwait\w*\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?{NUMBER}[\s-]*(?:minutes?|mins?)\s+before\b"
@@ -75,6 +77,7 @@ _QUOTA = lazy(
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:\w+\s+)?(?:per|an|a|every)\s+(?:hour|shift|day|visit|call)\b"
+    rf"|\b(?:second|third|another)\s+greeting\b"
     rf"|\bonce\s+at\s+the\s+(?:start|beginning|end)\b|\b(?:each|every)\s+(?:table|guest|visitor|room|member|diner)\s+once\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:jokes?|stories|compliments?|questions?|suggestions?)\b"
 )
@@ -160,7 +163,7 @@ _FINDERS = (
     (_clock, keywords("minute minutes mins min hour dot course courses bite bites sip sips mouthful mouthfuls")),
     (_quota, keywords("""
         twice thrice times x once mention mentions reference references reminder reminders compliment compliments
-        thank yous uses offers recommendation recommendations visit visits least once
+        thank yous uses offers recommendation recommendations visit visits least once greeting
     """)),
     (_name, keywords("name names surname surnames title")),
     (_last_word, keywords("last hang")),
