@@ -234,17 +234,14 @@ def released(text: str, start: int) -> bool:
     return RELEASE.search(text[max(0, start - 40):start]) is not None
 
 
-def first_demanded(pattern: re.Pattern, text: str):
-    """The first match whose demand is not lifted by the words before it."""
+def first(pattern: re.Pattern, text: str, cancelled=negated):
+    """The first match not cancelled by the words before it: not negated ("rather than a script"), or,
+    with ``cancelled=released``, not lifted ("no need to smile")."""
     for match in pattern.finditer(text):
-        if not released(text, match.start()):
+        if not cancelled(text, match.start()):
             return match
     return None
 
 
-def first(pattern: re.Pattern, text: str):
-    """The first match not negated by the words before it."""
-    for match in pattern.finditer(text):
-        if not negated(text, match.start()):
-            return match
-    return None
+# A team member, staff member or crew member is not a guest, though "member" is a guest word.
+NOT_STAFF = r"(?<!team\s)(?<!staff\s)(?<!crew\s)"

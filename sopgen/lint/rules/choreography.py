@@ -18,7 +18,7 @@ Bad: Hand over the key card with your right hand, palm facing upwards.
 Good: Hand over the key card and point out the lifts, so the guest knows where to go next.
 """
 
-from ..text import COUNT, NUMBER, Hit, Sentence, alternation, keywords, lazy, negated, released, words
+from ..text import COUNT, NOT_STAFF, NUMBER, Hit, Sentence, alternation, keywords, lazy, negated, released, words
 
 CODE = "SOP102"
 NAME = "choreography"
@@ -142,7 +142,7 @@ _LIFTED = lazy(r"\b(?:don't|do\s+not|never)\s+force\s+it\b|\b(?:isn't|is\s+not)\
 _HYGIENE_BEFORE = lazy(r"\b(?:on|off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
                              r"disinfect\w*|gel|glove|gloves)\s+$")
 # The guest is the one standing or looking: "if a guest is standing", "guests who avoid eye contact".
-_GUEST_BEFORE = lazy(rf"(?<!team\s)(?<!crew\s)(?<!staff\s)\b(?:{_PERSON_NOUNS}|they|they're|who)\s+"
+_GUEST_BEFORE = lazy(rf"{NOT_STAFF}\b(?:{_PERSON_NOUNS}|they|they're|who)\s+"
                            r"(?:(?:is|are|was|were|who|that|seems?|looks?|appears?|gets?|starts?|begins?|keeps?|"
                            r"avoids?|prefers?|wants?|likes?|seem\s+to|needs?|can't|cannot)\s+)?$"
                            rf"|\b(?:{_PERSON_NOUNS}|they)\s+(?:[\w']+\s+){{1,3}}?(?:is|are|was|were)\s+$")

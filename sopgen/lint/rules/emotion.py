@@ -19,7 +19,7 @@ Bad: Greet every guest with a warm, friendly smile.
 Good: Look up and greet guests as they arrive, so they feel you are glad they came.
 """
 
-from ..text import Hit, Sentence, alternation, first_demanded, keywords, lazy, released, words
+from ..text import NOT_STAFF, Hit, Sentence, alternation, first, keywords, lazy, released, words
 
 CODE = "SOP104"
 NAME = "mandated-emotion"
@@ -93,16 +93,15 @@ _FEEL = r"\b(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
 _FEELS = lazy(_FEEL)
 _GUEST_NOUNS = alternation(words("person-nouns"))
 _PEOPLE = rf"(?:{_GUEST_NOUNS}|them|him|her|everyone|they)"
-_NOT_STAFF = r"(?<!team\s)(?<!staff\s)(?<!crew\s)"
 _GUESTS_FEELING = lazy(
     _FEEL +
     rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left)\s+(?:\w+\s+){{0,2}}(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
     rf"|\b(?:make|makes|making|made|leave|leaves|leaving|left|keep|keeps|keeping|see|sees)\s+"
     rf"(?:the\s+|our\s+|your\s+|every\s+|each\s+)?{_PEOPLE}\s+(?:\w+\s+)?$"
-    rf"|{_NOT_STAFF}\b{_PEOPLE}\s+(?:are|is|was|were|seem|seems|look|looks|stay|stays|remain|remains|"
+    rf"|{NOT_STAFF}\b{_PEOPLE}\s+(?:are|is|was|were|seem|seems|look|looks|stay|stays|remain|remains|"
     r"become|becomes|get|gets|appear|appears|sound|sounds)\s+(?:\w+\s+)?$"
 )
-_SUBJECT_GUEST = lazy(rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|they|he|she|it|who|someone|anyone)\s+(?:\w+\s+)?$")
+_SUBJECT_GUEST = lazy(rf"{NOT_STAFF}\b(?:{_GUEST_NOUNS}|they|he|she|it|who|someone|anyone)\s+(?:\w+\s+)?$")
 _MODAL_BEFORE = lazy(r"\b(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)\s+(?:\w+\s+)?$")
 _NOT_SOCIAL_WARMTH = lazy(r"[\s-]*(?:towels?|drinks?|water|food|meals?|rooms?|colours?|lights?|lighting|"
                                 r"weather|day|days|oven|plates?|milk|with\s+(?:the|a)\s+(?:guest|idea))")
@@ -113,8 +112,8 @@ _GENUINE = lazy(r"\b(?:when|if|where|as)\s+(?:it\s+)?(?:feels?|comes?|is)\s+(?:n
                       r"|\bis\s+not\s+(?:in\s+itself\s+)?a\s+(?:fault|problem)\b|\buse\s+your\s+(?:own\s+)?judge?ment\b"
                       r"|\bif\s+you\s+mean\s+it\b|\bwhen\s+you\s+mean\s+it\b|\bno\s+(?:need|one\s+needs)\s+to\s+smile\b")
 _GUEST_SMILES = lazy(
-    rf"{_NOT_STAFF}\b(?:{_GUEST_NOUNS}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"
-    rf"|{_NOT_STAFF}\b(?:{_GUEST_NOUNS})\s+(?:\w+\s+){{1,4}}?(?:was|were|is|are|kept|keeps)\s+smiling\b"
+    rf"{NOT_STAFF}\b(?:{_GUEST_NOUNS}|who)\s+(?:\w+\s+)?smil(?:e|es|ed|ing)\b"
+    rf"|{NOT_STAFF}\b(?:{_GUEST_NOUNS})\s+(?:\w+\s+){{1,4}}?(?:was|were|is|are|kept|keeps)\s+smiling\b"
     r"|\b(?:make|makes|making|made|see|sees|seeing|bring|brings|put|puts|raise|raises|get|gets|leave|leaves|"
     r"leaving|left|earn|earns|return|returns|win|wins)\s+(?:\w+\s+){0,3}?(?:a\s+)?smil(?:e|es|ing)\b"
     r"|\ba\s+(?:\w+\s+)?smile\s+(?:goes|can|helps|is|makes|costs|says)\b"
@@ -136,14 +135,14 @@ def check(sentence: Sentence):
 def _smile(text: str):
     if _GUEST_SMILES.search(text):
         return None
-    match = first_demanded(_SMILE, text)
+    match = first(_SMILE, text, released)
     if match:
         return Hit(match.start(), match.end(), "mandated emotion: a smile on demand")
     return None
 
 
 def _laugh(text: str):
-    match = first_demanded(_LAUGH, text)
+    match = first(_LAUGH, text, released)
     return Hit(match.start(), match.end()) if match else None
 
 
