@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from sopgen.pipeline import lint
-from sopgen.problems import Severity
+from sopgen.core.problems import Severity
 
 CONFIG = """organisation: Accuracy
 title: Accuracy

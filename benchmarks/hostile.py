@@ -15,10 +15,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from sopgen.config import LintSettings
+from sopgen.core.config import LintSettings
 from sopgen.lint import Selection, lint_sop
 from sopgen.lint.registry import RULES
-from sopgen.models import Sop, Step
+from sopgen.core.models import Sop, Step
 
 FRAGMENTS = {
     "unclosed single quotes": " 'a",

@@ -4,14 +4,14 @@
 
 Each line: the case, its size, and seconds for to_html (the site and PDFs) and
 to_safe_markdown (build/md). Cases the validator refuses (see
-sopgen/markdown_limits.py) are shown at the largest size it lets through.
+sopgen/core/markdown_limits.py) are shown at the largest size it lets through.
 """
 
 from __future__ import annotations
 
 import time
 
-from sopgen.markdown_limits import markdown_problem
+from sopgen.core.markdown_limits import markdown_problem
 from sopgen.render.markup import to_html, to_safe_markdown
 
 

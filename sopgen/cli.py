@@ -50,7 +50,7 @@ def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
     """sopgen turns SOP files written in YAML into checked, printable training material."""
-    from .github_log import under_github_actions
+    from .formats.github_log import under_github_actions
 
     _command_context[:] = [ctx]
     if under_github_actions():
@@ -62,7 +62,7 @@ _command_context: list = []   # the command line's context, for _defuse_output
 
 def _defuse_output() -> None:
     """From here to the end of the command, every line printed is safe in a GitHub Actions log."""
-    from .github_log import defuse_standard_streams, restore_standard_streams
+    from .formats.github_log import defuse_standard_streams, restore_standard_streams
 
     defuse_standard_streams()
     if _command_context:
@@ -72,7 +72,7 @@ def _defuse_output() -> None:
 @contextlib.contextmanager
 def _reporting_errors() -> Iterator[None]:
     """A SopgenError inside is printed as a short list of its problems, and the command exits 2."""
-    from .errors import SopgenError
+    from .core.errors import SopgenError
 
     try:
         yield
@@ -99,7 +99,7 @@ def _date_option(option: str, value: Optional[str]):
 
 def _fail(error) -> None:
     """Print a SopgenError's problems as a short list, then exit 2."""
-    from .report import format_errors
+    from .formats.report import format_errors
 
     typer.echo(format_errors(error.problems, str(error), color=_color(sys.stderr)), err=True)
     raise typer.Exit(EXIT_INVALID)
@@ -197,8 +197,8 @@ def rules() -> None:
 @app.command()
 def explain(code: str = typer.Argument(..., help="A rule code such as SOP101, or its name.")) -> None:
     """Explain a rule: what it looks for, why it matters, a bad and a good example."""
+    from .core.schema import did_you_mean
     from .lint.registry import EVERY_RULE, find_rule
-    from .schema import did_you_mean
 
     rule = find_rule(code)
     if rule is not None:
@@ -218,9 +218,9 @@ def schema(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Write JSON Schemas for every input (SOPs, sopgen.yaml, programme, records, stories, audits), for editors."""
-    from .project import display_path, find_root
-    from .schema_export import SCHEMA_DIR, schema_files
-    from .write import write_outputs
+    from .authoring.schema_export import SCHEMA_DIR, schema_files
+    from .core.project import display_path, find_root
+    from .render.write import write_outputs
 
     with _reporting_errors():
         folder = out if out is not None else find_root(project or Path.cwd()) / SCHEMA_DIR
@@ -243,7 +243,7 @@ def init(
                                      "source this sopgen was installed from, when pip recorded it)."),
 ) -> None:
     """Start a project: sopgen.yaml, an example SOP per touchpoint, schemas and editor settings."""
-    from .scaffold import describe_init, init_project
+    from .authoring.scaffold import describe_init, init_project
 
     wanted = [tid.strip() for value in touchpoints for tid in value.split(",") if tid.strip()]
     with _reporting_errors():
@@ -258,8 +258,8 @@ def new(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Start a draft SOP at sops/TOUCHPOINT/, with the parts to fill in marked TODO."""
-    from .new_sop import create_new_sop
-    from .project import display_path
+    from .authoring.new_sop import create_new_sop
+    from .core.project import display_path
 
     with _reporting_errors():
         created = create_new_sop(project or Path.cwd(), touchpoint, title)
@@ -274,8 +274,8 @@ def report_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Write report.html and report.pdf: audit scores against targets, trends, misses and milestones."""
+    from .core.project import display_path
     from .pipeline import report as run_report
-    from .project import display_path
 
     with _reporting_errors():
         result = run_report(project or Path.cwd(), out, _progress_printer(quiet))
@@ -374,9 +374,9 @@ def diff_command(
     output_format: str = typer.Option("markdown", "--format", "-f", help="markdown (for a pull-request comment)."),
 ) -> None:
     """Summarise what changed in each SOP since REF: steps, cues and recovery added, removed or reworded."""
-    from .markdown_diff import render_markdown
+    from .core.printable import printable_lines
     from .pipeline import diff as run_diff
-    from .printable import printable_lines
+    from .review.markdown_diff import render_markdown
 
     if output_format != "markdown":
         _usage(f"unknown format '{output_format}'; diff writes markdown")
@@ -395,7 +395,7 @@ def serve_command(
     """Preview the HTML site; it rebuilds and the browser reloads when you save a change."""
     import signal
 
-    from .project import display_path, find_root
+    from .core.project import display_path, find_root
     from .serve import PreviewServer, is_loopback
 
     if not allow_remote and not is_loopback(host):
@@ -465,7 +465,7 @@ def brief_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Write the daily line-up card (PDF and Markdown): four questions and a focus, rotated by date."""
-    from .project import display_path
+    from .core.project import display_path
     from .training.commands import brief
 
     day = _date_option("--date", date)
@@ -481,7 +481,7 @@ app.add_typer(export_app, name="export")
 
 
 def _report_export(outcome, what: str) -> None:
-    from .project import display_path
+    from .core.project import display_path
 
     for skipped in outcome.skipped:
         typer.echo(str(skipped), err=True)
@@ -538,7 +538,7 @@ def records_import_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Add sign-offs from a CSV file to records/, checking every row first and skipping ones already recorded."""
-    from .project import display_path
+    from .core.project import display_path
     from .training.records_import import run_import
 
     with _reporting_errors():
@@ -550,7 +550,7 @@ def records_import_command(
 
 
 def main() -> None:
-    from .github_log import defuse_standard_streams, restore_standard_streams, under_github_actions
+    from .formats.github_log import defuse_standard_streams, restore_standard_streams, under_github_actions
 
     if under_github_actions():  # from the start, so that even a usage error is printed safely
         defuse_standard_streams()

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem
+from .core.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,10 @@ def document_problems(path: Path, text: str) -> list[Problem]:
     An SOP is validated and linted on its own; any other project file (sopgen.yaml, the
     programme, records, stories, audits) is validated with the whole project.
     """
-    from .errors import SopgenError
-    from .load import unsaved_texts
+    from .core.errors import SopgenError
+    from .core.load import unsaved_texts
+    from .core.project import SOP_SUFFIXES, find_root, load_config
     from .pipeline import lint, validate
-    from .project import SOP_SUFFIXES, find_root, load_config
 
     with unsaved_texts({path: text.encode("utf-8")}):
         try:
@@ -92,9 +92,9 @@ def completions(path: Path, text: str, line: int, column: int) -> list[Candidate
     wanted = _completion_kind(lines, line, lines[line][:column])
     if wanted is None:
         return []
-    from .errors import SopgenError
-    from .load import unsaved_texts
-    from .project import find_root, load_config
+    from .core.errors import SopgenError
+    from .core.load import unsaved_texts
+    from .core.project import find_root, load_config
 
     with unsaved_texts({path: text.encode("utf-8")}):
         try:
@@ -144,7 +144,7 @@ def _parent_key(lines: list[str], line: int, indent: int) -> str | None:
 
 
 def _sop_candidates(config) -> list[Candidate]:
-    from .project import discover, load_sop
+    from .core.project import discover, load_sop
 
     found = {}
     for sop_path in discover(config)[0]:

@@ -48,7 +48,7 @@ def lint_parser() -> argparse.ArgumentParser:
 
 def lint_main(argv: Sequence[str]) -> None:
     """Run `sopgen lint ARGV…` and exit with its status."""
-    from .github_log import defuse_standard_streams, restore_standard_streams, under_github_actions
+    from .formats.github_log import defuse_standard_streams, restore_standard_streams, under_github_actions
 
     if under_github_actions():  # from the start, so that even a usage error is printed safely
         defuse_standard_streams()
@@ -60,7 +60,7 @@ def lint_main(argv: Sequence[str]) -> None:
 
 def _lint(argv: Sequence[str]) -> None:
     options = lint_parser().parse_args(list(argv))
-    from .errors import SopgenError
+    from .core.errors import SopgenError
     from .pipeline import lint as run_lint
 
     if options.project is not None and not options.project.is_dir():
@@ -96,7 +96,7 @@ def usage(message: str) -> None:
 
 def fail(error) -> None:
     """Print a SopgenError's problems as a short list, then exit 2."""
-    from .report import format_errors
+    from .formats.report import format_errors
 
     sys.stderr.write(format_errors(error.problems, str(error), color=color(sys.stderr)) + "\n")
     _exit(EXIT_INVALID)
@@ -119,11 +119,11 @@ def default_format() -> str:
 
 def findings_format(output_format: Optional[str], fail_on: str) -> str:
     """The output format for findings (github under GitHub Actions by default), after checking the options."""
-    from .report import FORMATS
+    from .formats.report import FORMATS
 
     fmt = output_format or default_format()
     if fmt == "github":
-        from .github_log import defuse_standard_streams
+        from .formats.github_log import defuse_standard_streams
 
         defuse_standard_streams()   # annotations are sopgen's own; every other line printed is made safe
     if fmt not in FORMATS:
@@ -143,7 +143,7 @@ def stdin_input(paths: list[Path], stdin_filename: Optional[Path], project: Opti
         usage("'-' reads one SOP from standard input; give no other paths with it")
     if stdin_filename is None:
         usage("reading an SOP from standard input needs --stdin-filename PATH, the file it stands for")
-    from .load import unsaved_texts
+    from .core.load import unsaved_texts
 
     data = sys.stdin.buffer.read()
     return unsaved_texts({stdin_filename: data}), [stdin_filename], project or stdin_filename.parent
@@ -156,7 +156,7 @@ def report_findings(result, fmt: str, fail_on: str, quiet: bool, infos, project:
     With ``output_file``, the findings in ``fmt`` go to that file and standard output gets the
     report for people (text, or annotations under GitHub Actions), so one run gives both.
     """
-    from .problems import Severity, Summary
+    from .core.problems import Severity, Summary
 
     problems = result.problems
     summary = Summary.of(problems, result.files)
@@ -167,7 +167,7 @@ def report_findings(result, fmt: str, fail_on: str, quiet: bool, infos, project:
         write_report(output_file, formatted(fmt, problems, summary, infos, project, False, False, False), project)
     text = formatted(shown, problems, summary, infos, project, quiet, statistics, color(sys.stdout))
     if shown == "github":
-        from .github_log import write_commands
+        from .formats.github_log import write_commands
 
         write_commands(sys.stdout, text)
     else:
@@ -181,15 +181,15 @@ def report_findings(result, fmt: str, fail_on: str, quiet: bool, infos, project:
 
 def formatted(fmt: str, problems, summary, infos, project: Optional[Path], quiet: bool, statistics: bool,
               in_color: bool) -> str:
-    from .report import render
+    from .formats.report import render
 
     if statistics:
-        from .statistics import format_statistics_json, format_statistics_text
+        from .formats.statistics import format_statistics_json, format_statistics_text
 
         return (format_statistics_text if fmt == "text" else format_statistics_json)(problems, summary)
     if fmt in ("github", "sarif"):  # read by GitHub, which resolves paths against the top of the checkout
-        from .project import find_root
-        from .repo_paths import for_repository
+        from .core.project import find_root
+        from .formats.repo_paths import for_repository
 
         problems = for_repository(problems, find_root(project or Path.cwd()))
     return render(fmt, problems, summary, infos, color=in_color, tool_version=__version__, quiet=quiet)
@@ -197,8 +197,8 @@ def formatted(fmt: str, problems, summary, infos, project: Optional[Path], quiet
 
 def write_report(path: Path, text: str, project: Optional[Path]) -> None:
     """Write --output-file, never over the project's sources (sopgen.yaml, sops/, templates/ …)."""
-    from .errors import SopgenError
-    from .project import find_root, load_config
+    from .core.errors import SopgenError
+    from .core.project import find_root, load_config
     from .training.commands import _write_file
 
     try:

@@ -18,9 +18,9 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from . import __version__
+from .core.problems import Problem, Severity
 from .editor import allow_in_step, completions, document_problems, explanation
 from .lint.registry import known_code
-from .problems import Problem, Severity
 
 EXPLAIN_COMMAND = "sopgen.explain"
 SOURCE = "sopgen"

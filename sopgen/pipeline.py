@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError, TemplateError
-from .problems import Problem, Severity, sorted_problems
+from .core.errors import ContentError, TemplateError
+from .core.problems import Problem, Severity, sorted_problems
+from .core.project import Project, display_path, load_project
 from .progress import Progress, silent
-from .project import Project, display_path, load_project
 
 FORMATS = ("pdf", "html", "md")
 
@@ -54,13 +54,13 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     ``review_copy`` puts the draft SOPs in too, with DRAFT on every page. PDFs are tagged
     PDF/UA-1; with ``archive`` they are PDF/A-3a, for controlled copies kept on file.
     """
-    from .cache import CACHE_FILE
-    from .incremental import bring_up_to_date
+    from .render.cache import CACHE_FILE
     from .render.context import handbook_context
     from .render.environment import make_environment
+    from .render.incremental import bring_up_to_date
     from .render.parallel import default_jobs
+    from .render.write import Unchanged, check_output_dir, write_outputs
     from .training.outputs import programme_files
-    from .write import Unchanged, check_output_dir, write_outputs
 
     progress("Checking the SOP library")
     project = load_valid_project(start)
@@ -152,7 +152,7 @@ def _template_display(env, name: str) -> str:
 
 def _check_template_links(templates: Path) -> None:
     """Jinja follows links, so a link out of the templates folder could copy any file into the output."""
-    from .project import LINK_OUT_HINT, leads_outside
+    from .core.project import LINK_OUT_HINT, leads_outside
 
     if not templates.is_dir():
         return
@@ -239,10 +239,10 @@ class LintResult:
 
 
 def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
-    from .errors import UsageError
-    from .project import LINK_OUT, LINK_OUT_HINT, leads_outside, yaml_files
+    from .core.errors import UsageError
+    from .core.project import LINK_OUT, LINK_OUT_HINT, leads_outside, yaml_files
 
-    from .load import is_unsaved
+    from .core.load import is_unsaved
 
     files, problems = [], []
     for path in paths:
@@ -265,7 +265,7 @@ def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]
 
 def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
          ignore: tuple[str, ...] = ()) -> LintResult:
-    from .errors import UsageError
+    from .core.errors import UsageError
     from .lint.registry import known_code
 
     unknown = [code for code in (*select, *ignore) if not known_code(code)]
@@ -276,8 +276,8 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
 
 def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> LintResult:
     """Lint with --select and --ignore of any rule codes; codes of review rules choose no wording rule."""
+    from .core.project import check_unique_ids, discover, find_root, load_config, load_sop
     from .lint import Selection, lint_sop
-    from .project import check_unique_ids, discover, find_root, load_config, load_sop
 
     config = load_config(find_root(start))
     problems: list[Problem] = []
@@ -304,7 +304,7 @@ def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore
 def validate(start: Path) -> LintResult:
     """Every input of the project read and checked, without judging wording: sopgen.yaml, the SOPs,
     the programme and its records, stories and audits, and the references between them."""
-    from .project import check_unique_ids, discover, find_root, load_config, load_sop
+    from .core.project import check_unique_ids, discover, find_root, load_config, load_sop
     from .quality.audits import load_audits
     from .quality.stories import load_stories
     from .training.load import load_training
@@ -336,14 +336,14 @@ def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] 
     the whole library, since references need every id. ``base`` is the ref to
     compare versions with; ``changed_since`` is used when it is not given.
     """
-    from .baseline import changed_sops
-    from .library import Library
-    from .config import LintSettings
-    from .errors import UsageError
+    from .core.config import LintSettings
+    from .core.errors import UsageError
+    from .review.library import Library
+    from .core.project import check_unique_ids, find_root, load_config
     from .lint import Selection
     from .lint.registry import REVIEW_CODES, REVIEW_RULES, any_rule_code
-    from .project import check_unique_ids, find_root, load_config
-    from .review import review_references, review_versions
+    from .review.baseline import changed_sops
+    from .review.engine import review_references, review_versions
 
     unknown = [code for code in (*select, *ignore) if not any_rule_code(code)]
     if unknown:
@@ -385,10 +385,10 @@ def _story_problems(config, library) -> list[Problem]:
 
 def diff(start: Path, ref: str) -> list:
     """What changed in each SOP file since ``ref``, item by item."""
-    from .baseline import changed_sops
-    from .changes import compare
-    from .gitrefs import DELETED
-    from .project import find_root, load_config, load_sop
+    from .core.project import find_root, load_config, load_sop
+    from .review.baseline import changed_sops
+    from .review.changes import compare
+    from .review.gitrefs import DELETED
 
     config = load_config(find_root(start))
     baseline = changed_sops(config, ref)
@@ -427,7 +427,7 @@ def report(start: Path, out: Path | None = None, progress: Progress = lambda mes
     from .quality.stories import STORIES_DIR
     from .render.environment import builtin_templates_dir, make_environment
     from .render.pdf import render_pdf
-    from .write import check_output_dir, write_outputs
+    from .render.write import check_output_dir, write_outputs
 
     progress("Checking the SOP library, stories and audits")
     project = load_valid_project(start)

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from .config import CONFIG_NAME
-from .errors import SopgenError
-from .problems import Problem
+from .core.config import CONFIG_NAME
+from .core.errors import SopgenError
+from .core.problems import Problem
 
 POLL_SECONDS = 0.5
 VERSION_PATH = "/__sopgen/version"
@@ -88,7 +88,7 @@ class Preview:
 
     def _build(self, number: int) -> BuildState:
         from .pipeline import lint, render_site
-        from .write import write_outputs
+        from .render.write import write_outputs
 
         try:
             linted = lint(self.root)
@@ -108,7 +108,7 @@ class Preview:
 
 
 def _watched_paths(root: Path) -> list[Path]:
-    from .project import load_config
+    from .core.project import load_config
 
     try:
         config = load_config(root)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .core.project import display_path
 from .pipeline import BuildResult
-from .project import display_path
 
 
 def build_summary(result: BuildResult) -> str:

@@ -21,8 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sopgen.cli import app
-from sopgen.problems import sorted_problems
-from sopgen.project import load_project
+from sopgen.core.problems import sorted_problems
+from sopgen.core.project import load_project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,9 @@ import jsonschema
 import pytest
 import yaml
 
-from sopgen.models import ChecklistItem
+from sopgen.core.models import ChecklistItem
 from sopgen.render.context import reading_limits
-from sopgen.schema_export import sop_schema
+from sopgen.authoring.schema_export import sop_schema
 
 from tests.test_validation import MINIMAL, shown
 
@@ -32,7 +32,7 @@ checklist:
 @pytest.fixture
 def sop_of(make_project, monkeypatch):
     def load(content: str):
-        from sopgen.project import load_project
+        from sopgen.core.project import load_project
 
         root = make_project({"door/welcome.yaml": content})
         monkeypatch.chdir(root)

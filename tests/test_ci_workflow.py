@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sopgen.install_source import spec_from_direct_url
+from sopgen.authoring.install_source import spec_from_direct_url
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = "sopgen @ git+https://github.com/your-org/sopgen@v0.1.0"
@@ -157,14 +157,14 @@ def test_the_readme_shows_the_workflow_exactly_as_init_writes_it(workflow_file):
 # --------------------------------------------------------------------------- where sopgen comes from
 
 def test_without_a_known_source_init_asks_for_install_spec_and_writes_nothing(tmp_path, run_cli, monkeypatch):
-    monkeypatch.setattr("sopgen.install_source.running_install_spec", lambda: None)
+    monkeypatch.setattr("sopgen.authoring.install_source.running_install_spec", lambda: None)
     code, _, err = run_cli(["init", tmp_path / "p", "--ci", "github"])
     assert code == 2 and "--install-spec" in err and "Traceback" not in err
     assert not (tmp_path / "p").exists()
 
 
 def test_a_recorded_git_source_is_the_default(tmp_path, run_cli, monkeypatch):
-    monkeypatch.setattr("sopgen.install_source.running_install_spec",
+    monkeypatch.setattr("sopgen.authoring.install_source.running_install_spec",
                         lambda: "sopgen @ git+https://example.org/sopgen.git@" + "a" * 40)
     assert run_cli(["init", tmp_path, "--ci", "github"])[0] == 0
     workflow = yaml.safe_load((tmp_path / WORKFLOW).read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from sopgen.errors import OutputError
-from sopgen.write import create_files
+from sopgen.core.errors import OutputError
+from sopgen.render.write import create_files
 
 
 def test_creates_files_and_their_folders(tmp_path):

@@ -8,8 +8,8 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from sopgen.changes import Item, match
-from sopgen.markdown_diff import escape
+from sopgen.review.changes import Item, match
+from sopgen.review.markdown_diff import escape
 
 STEP_2 = "  - do: Welcome each guest in your own words and open the door for them.\n"
 STEP_2_REWORDED = "  - do: Welcome each guest warmly in your own words and hold the door open for them.\n"

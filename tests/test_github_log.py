@@ -69,7 +69,7 @@ def test_forced_github_format_is_escaped_outside_github_actions_too(run_cli, hos
     ["ok\n", "  ::warning::y", "\n"], ["::set-output name=a::b"],
 ])
 def test_the_stream_defuses_commands_however_the_writes_are_split(writes):
-    from sopgen.github_log import DefusingStream
+    from sopgen.formats.github_log import DefusingStream
 
     raw = io.StringIO()
     stream = DefusingStream(raw)

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from sopgen.scaffold import DEFAULT_JOURNEY, a_year_later, yaml_text
-from sopgen.schema_export import config_schema, sop_schema
+from sopgen.authoring.scaffold import DEFAULT_JOURNEY, a_year_later, yaml_text
+from sopgen.authoring.schema_export import config_schema, sop_schema
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -146,7 +146,7 @@ def test_a_year_later_copes_with_a_leap_day():
 @pytest.mark.parametrize("text", ["Pool bar", "null", "Café: the menu", "He said \"hi\"", "# not a comment",
                                   "- a list?", "1.10", "yes", "  padded"])
 def test_yaml_text_is_read_back_unchanged_by_the_loader(tmp_path, text):
-    from sopgen.load import is_null, load
+    from sopgen.core.load import is_null, load
 
     path = tmp_path / "value.yaml"
     path.write_text(f"value: {yaml_text(text)}\n", encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sopgen.schema_export import audit_schema, programme_schema, record_schema, schema_files, story_schema
+from sopgen.authoring.schema_export import audit_schema, programme_schema, record_schema, schema_files, story_schema
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = {

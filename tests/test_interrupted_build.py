@@ -38,7 +38,7 @@ def build_signalled_mid_swap(root: Path, signum: int, on_call: int) -> subproces
     """Run a build that sends itself ``signum`` at its ``on_call``-th rename of the swap."""
     script = f"""
 import os, sys
-from sopgen import write
+from sopgen.render import write
 real, calls = os.replace, [0]
 def replace(*args, **kwargs):
     if '.sopgen-staging-' in str(args[0]) + str(args[1]):
@@ -68,7 +68,7 @@ def test_a_signal_during_the_swap_rolls_back_with_one_line(built, signum):
 
 
 def test_a_build_killed_mid_swap_is_rolled_back_by_the_next(built, run_cli):
-    from sopgen.write import _exclusive, recover_interrupted
+    from sopgen.render.write import _exclusive, recover_interrupted
 
     root, before = built
     run = build_signalled_mid_swap(root, signal.SIGKILL, on_call=3)

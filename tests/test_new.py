@@ -8,8 +8,8 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from sopgen.new_sop import MAX_SLUG_LENGTH, new_sop_text, slugify
-from sopgen.problems import Severity
+from sopgen.authoring.new_sop import MAX_SLUG_LENGTH, new_sop_text, slugify
+from sopgen.core.problems import Severity
 
 
 @pytest.mark.parametrize("title, slug", [
@@ -95,9 +95,9 @@ def test_new_outside_a_project_says_so(tmp_path, run_cli):
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=1, max_size=80).filter(lambda t: " ".join(t.split()).isprintable() and slugify(t)))
 def test_any_title_is_written_so_that_it_reads_back_unchanged(title):
-    from sopgen.load import Source, parse
-    from sopgen.models import SOP
-    from sopgen.schema import Validator
+    from sopgen.core.load import Source, parse
+    from sopgen.core.models import SOP
+    from sopgen.core.schema import Validator
     from pathlib import Path
 
     title = " ".join(title.split())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sopgen.errors import RenderError
+from sopgen.core.errors import RenderError
 from sopgen.render.environment import builtin_templates_dir
 from sopgen.render.parallel import PdfJob, render_pdfs
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from sopgen.problems import Kind, Severity, error_at, position
+from sopgen.core.problems import Kind, Severity, error_at, position
 
 
 def test_a_problem_at_a_key_points_at_its_value():

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.errors import ProjectNotFound
-from sopgen.project import find_root, load_project
+from sopgen.core.errors import ProjectNotFound
+from sopgen.core.project import find_root, load_project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,10 +16,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sopgen.config import Config, Touchpoint
+from sopgen.core.config import Config, Touchpoint
 from sopgen.lint import Selection, lint_sop
-from sopgen.problems import Problem
-from sopgen.project import Project, load_sop
+from sopgen.core.problems import Problem
+from sopgen.core.project import Project, load_sop
 from test_security import unsafe_html, unsafe_markdown
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,8 +8,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from sopgen.problems import Problem, Severity, Summary
-from sopgen.report import (
+from sopgen.core.problems import Problem, Severity, Summary
+from sopgen.formats.report import (
     FORMATS,
     RuleInfo,
     format_github,

@@ -9,7 +9,7 @@ import pytest
 from sopgen.findings_cli import report_findings
 from sopgen.lint.registry import EVERY_RULE, REVIEW_RULES, RULES, rule_by_code
 from sopgen.pipeline import LintResult
-from sopgen.problems import Kind, Problem, Severity
+from sopgen.core.problems import Kind, Problem, Severity
 
 
 def test_rules_lists_every_wording_rule_and_review_check_once(run_cli):

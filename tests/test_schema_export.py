@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 import yaml
 
-from sopgen.config import CONFIG
-from sopgen.models import SOP
-from sopgen.schema import LIST, OBJECT, Shape
-from sopgen.schema_export import config_schema, sop_schema
+from sopgen.core.config import CONFIG
+from sopgen.core.models import SOP
+from sopgen.core.schema import LIST, OBJECT, Shape
+from sopgen.authoring.schema_export import config_schema, sop_schema
 
 REPO = Path(__file__).resolve().parent.parent
 Validator = jsonschema.Draft7Validator

@@ -462,8 +462,8 @@ def test_a_template_linked_from_outside_the_templates_folder_is_not_rendered(mak
 @pytest.mark.parametrize("name", ["../escape.md", "/tmp/escape.md", "md/../../escape.md", "md\\..\\..\\escape.md",
                                   "", "."])
 def test_output_names_that_would_leave_the_output_folder_are_refused(tmp_path, name):
-    from sopgen.errors import OutputError
-    from sopgen.write import write_outputs
+    from sopgen.core.errors import OutputError
+    from sopgen.render.write import write_outputs
 
     with pytest.raises(OutputError, match="must stay inside the output folder"):
         write_outputs(tmp_path / "out", {"md/ok.md": b"ok", name: b"escaped"})
@@ -678,7 +678,7 @@ def test_control_characters_are_refused_and_never_printed_raw(make_project, run_
 
 @given(st.text())
 def test_no_problem_message_holds_a_raw_control_character(text):
-    from sopgen.problems import Problem, Severity
+    from sopgen.core.problems import Problem, Severity
 
     problem = Problem(text, 1, 1, "SOP006", "unknown-key", Severity.ERROR, f"unknown key '{text}'", text)
 

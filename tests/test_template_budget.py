@@ -57,7 +57,7 @@ def test_a_template_past_its_budget_is_stopped_and_named(make_project, VALID_CON
 def test_the_default_budget_stops_a_template_that_never_ends(make_project):
     from sopgen.render.budget import DEFAULT_SECONDS, BudgetExceeded
     from sopgen.render.environment import make_environment
-    from sopgen.load import Limits
+    from sopgen.core.load import Limits
 
     env = make_environment(None, Limits(render_seconds=1))
     template = env.from_string("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}")
@@ -91,7 +91,7 @@ def test_limits_for_rendering_must_be_positive(make_project, run_cli, VALID_CONF
 
 def test_loops_that_only_grow_a_list_are_stopped_by_their_count_long_before_the_time_budget():
     # Inside a macro, output is kept in a list until the macro returns: memory grows, output does not.
-    from sopgen.load import Limits
+    from sopgen.core.load import Limits
     from sopgen.render.budget import MAX_LOOP_ITERATIONS, BudgetExceeded
     from sopgen.render.environment import make_environment
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopgen.project import load_project
+from sopgen.core.project import load_project
 
 FILE = "sops/door/welcome.yaml"
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sopgen.versions import is_newer, next_version, same_version
+from sopgen.core.versions import is_newer, next_version, same_version
 
 
 @pytest.mark.parametrize("newer, older", [
@@ -30,7 +30,7 @@ def test_next_version_raises_the_last_number(version, following):
 
 
 def test_versions_with_numbers_of_any_length_compare_and_step_without_failing():
-    from sopgen.versions import is_newer, next_version, same_version
+    from sopgen.core.versions import is_newer, next_version, same_version
 
     huge = "1." + "9" * 5000
 
@@ -42,7 +42,7 @@ def test_versions_with_numbers_of_any_length_compare_and_step_without_failing():
 @given(st.from_regex(r"[0-9]{1,30}(\.[0-9]{1,30}){0,3}", fullmatch=True),
        st.from_regex(r"[0-9]{1,30}(\.[0-9]{1,30}){0,3}", fullmatch=True))
 def test_dotted_versions_compare_as_their_numbers(a, b):
-    from sopgen.versions import is_newer
+    from sopgen.core.versions import is_newer
 
     def numbers(v):
         parts = [int(p) for p in v.split(".")]

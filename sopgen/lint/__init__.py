@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..config import LintSettings
-from ..models import Sop
-from ..problems import Problem, Severity, position
+from ..core.config import LintSettings
+from ..core.models import Sop
+from ..core.problems import Problem, Severity, position
 from .registry import RULES, Rule
 from .text import sentences
 

@@ -12,7 +12,7 @@ import inspect
 import re
 from types import ModuleType
 
-from ..problems import Kind, Problem, Severity
+from ..core.problems import Kind, Problem, Severity
 from .rules import (absolute, choreography, emotion, empty_why, hidden_text, house_phrase, legalese, missing_cues,
                     missing_recovery, missing_why, object_language, revision_missing, scripted_speech,
                     social_timing, superseded_not_retired, too_many_steps, unknown_reference,
@@ -76,7 +76,7 @@ class Rule:
 
     def info(self):
         """How the report formats describe this rule (SARIF rule help, for instance)."""
-        from ..report import RuleInfo
+        from ..formats.report import RuleInfo
 
         return RuleInfo(self.code, self.name, self.summary, self.doc, self.severity)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..config import Config
-from ..models import Sop
-from ..problems import Problem, error_at
-from ..project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
-from ..schema import BOOL, CHOICE, DATE, ID, INT, LIST, TEXT, Field, Shape
+from ..core.config import Config
+from ..core.models import Sop
+from ..core.problems import Problem, error_at
+from ..core.project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
+from ..core.schema import BOOL, CHOICE, DATE, ID, INT, LIST, TEXT, Field, Shape
 
 AUDITS_DIR = "audits"
 MET, NOT_MET, NOT_APPLICABLE = "met", "not met", "n/a"

@@ -6,8 +6,8 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from ..config import Milestone, Touchpoint
-from ..project import Project
+from ..core.config import Milestone, Touchpoint
+from ..core.project import Project
 from ..render.context import format_date, project_context
 from ..render.markup import to_html
 from .audits import Audit

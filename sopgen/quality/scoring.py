@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..config import Milestone
+from ..core.config import Milestone
 from .audits import MET, NOT_APPLICABLE, NOT_MET, Audit, AuditResult
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..models import Sop
+from ..core.models import Sop
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..config import Config
-from ..load import Span
-from ..models import Sop
-from ..problems import Problem, error_at
-from ..project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
-from ..schema import DATE, ID, LIST, TEXT, Field, Shape, did_you_mean
+from ..core.config import Config
+from ..core.load import Span
+from ..core.models import Sop
+from ..core.problems import Problem, error_at
+from ..core.project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
+from ..core.schema import DATE, ID, LIST, TEXT, Field, Shape, did_you_mean
 
 STORIES_DIR = "stories"
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from ..config import Touchpoint
-from ..project import Project
+from ..core.config import Touchpoint
+from ..core.project import Project
 from .stories import Adoption, Story, adoptions
 
 RECOGNISED = 3      # colleagues named per touchpoint

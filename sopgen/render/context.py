@@ -8,8 +8,8 @@ from typing import Callable
 from markupsafe import Markup
 
 from .. import __version__
-from ..models import ChecklistItem, Question, Sop
-from ..project import Project
+from ..core.models import ChecklistItem, Question, Sop
+from ..core.project import Project
 from ..quality.stories import adoptions
 from .markup import to_html, to_safe_markdown
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 
 import sopgen
-from sopgen.load import Limits
+from sopgen.core.load import Limits
 from sopgen.render.budget import BoundedSandbox
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ..errors import RenderError
+from ..core.errors import RenderError
 from .pdf import ACCESSIBLE, RenderedPdf
 
 

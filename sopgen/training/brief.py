@@ -15,8 +15,8 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from ..models import Question, Sop
-from ..project import Project
+from ..core.models import Question, Sop
+from ..core.project import Project
 
 QUESTIONS_PER_CARD = 4
 

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import CONFIG_NAME, Config
-from ..errors import OutputError, UsageError
-from ..project import Project
-from ..schema import did_you_mean
+from ..core.config import CONFIG_NAME, Config
+from ..core.errors import OutputError, UsageError
+from ..core.project import Project
+from ..core.schema import did_you_mean
 from .exports.questions import Skipped
 from .programme import Programme
 
@@ -62,7 +62,7 @@ def _check_target(path: Path, config: Config, programme_file: str | None = None)
 
 
 def _write_file(path: Path, data: bytes, config: Config) -> list[Path]:
-    from ..write import write_outputs
+    from ..render.write import write_outputs
 
     _check_target(path, config, config.programme)
     return write_outputs(path.parent, {path.name: data})
@@ -74,7 +74,7 @@ def brief(start: Path, day: dt.date, touchpoint: str | None, out: Path | None) -
     from ..render.environment import builtin_templates_dir, make_environment
     from ..render.markup import to_html, to_safe_markdown
     from ..render.pdf import render_pdf
-    from ..write import check_output_dir, write_outputs
+    from ..render.write import check_output_dir, write_outputs
     from .brief import brief_context, briefed_sops, card_for
 
     project = _project(start)

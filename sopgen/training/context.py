@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from ..models import Sop
-from ..project import Project
+from ..core.models import Sop
+from ..core.project import Project
 from ..render.context import Text, in_handbook, project_context, sop_context
 from .programme import Activity, Module, Programme, ProgrammeFile
 

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..config import Config
-from ..models import Sop
-from ..problems import Problem, Severity
+from ..core.config import Config
+from ..core.models import Sop
+from ..core.problems import Problem, Severity
 from .programme import ProgrammeFile, inside_project, load_programme
 from .records import SignOff, load_records
 

@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from ..models import Sop
+from ..core.models import Sop
 from .programme import Programme
 from .records import SignOff
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..core.problems import Problem, position
 from ..lint import Selection, active_rules, wording_hits
-from ..problems import Problem, position
 from .programme import ProgrammeFile
 
 

@@ -12,9 +12,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from ..errors import ContentError
-from ..problems import Severity, sorted_problems
-from ..project import Project
+from ..core.errors import ContentError
+from ..core.problems import Severity, sorted_problems
+from ..core.project import Project
 from ..render.parallel import PdfJob
 from .load import Training, load_training
 
@@ -38,7 +38,7 @@ def programme_files(env, project: Project, out: Path, today: dt.date, formats: t
     Raises ContentError, before anything is rendered, when the programme or its records are invalid.
     """
     from ..render.markup import to_html
-    from ..write import check_output_dir
+    from ..render.write import check_output_dir
     from .context import programme_context
     from .matrix import competency_matrix, matrix_context, matrix_csv
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..config import CONFIG_NAME, Config
-from ..load import LoadFailed, Source, Span, load
-from ..models import Sop
-from ..problems import Problem, Severity, error_at
-from ..project import display_path
-from ..schema import CHOICE, ID, INT, LIST, OBJECT, TEXT, Field, Shape, Validator, did_you_mean
+from ..core.config import CONFIG_NAME, Config
+from ..core.load import LoadFailed, Source, Span, load
+from ..core.models import Sop
+from ..core.problems import Problem, Severity, error_at
+from ..core.project import display_path
+from ..core.schema import CHOICE, ID, INT, LIST, OBJECT, TEXT, Field, Shape, Validator, did_you_mean
 
 ACTIVITY_TYPES = ("shadowing", "role-play", "discussion", "quiz")
 DEFAULT_REFRESHER_MONTHS = 12

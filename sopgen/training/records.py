@@ -19,11 +19,11 @@ from typing import Iterable
 
 import yaml
 
-from ..load import LoadFailed, load
-from ..models import Sop
-from ..problems import Problem, error_at
-from ..project import SOP_SUFFIXES, display_path
-from ..schema import DATE, ID, LIST, TEXT, Field, Shape, Validator, did_you_mean
+from ..core.load import LoadFailed, load
+from ..core.models import Sop
+from ..core.problems import Problem, error_at
+from ..core.project import SOP_SUFFIXES, display_path
+from ..core.schema import DATE, ID, LIST, TEXT, Field, Shape, Validator, did_you_mean
 
 
 @dataclass(frozen=True)

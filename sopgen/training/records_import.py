@@ -21,10 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import ContentError, UsageError
-from ..problems import Problem, Severity
-from ..project import Project, display_path
-from ..schema import did_you_mean
+from ..core.errors import ContentError, UsageError
+from ..core.problems import Problem, Severity
+from ..core.project import Project, display_path
+from ..core.schema import did_you_mean
 from .records import SignOff
 
 REQUIRED = ("trainee", "sop", "signed_off", "trainer")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from sopgen.config import CONFIG_NAME
+from sopgen.core.config import CONFIG_NAME
 from sopgen.pipeline import lint
 
 JOURNEY = [{"id": "door", "name": "Door concierge"}, {"id": "reception", "name": "Reception"}]

@@ -25,9 +25,9 @@ import pytest
 import yaml
 
 from sopgen.lint import lint_sop, Selection
-from sopgen.config import LintSettings
+from sopgen.core.config import LintSettings
 from sopgen.lint.registry import RULES
-from sopgen.models import Sop, Step
+from sopgen.core.models import Sop, Step
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
 WORDING_RULES = tuple(r.code for r in RULES if r.kind == "text")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopgen.project import load_config, load_project
+from sopgen.core.project import load_config, load_project
 from sopgen.quality.audits import load_audits
 
 AUDIT = """\
@@ -101,7 +101,7 @@ def test_an_audit_without_results_is_reported(audits_of):
 # ---------------------------------------------------------------------------- targets and milestones in sopgen.yaml
 
 def config_problems(make_project, VALID_CONFIG, extra: str) -> list[str]:
-    from sopgen.errors import ConfigError
+    from sopgen.core.errors import ConfigError
 
     root = make_project(config=VALID_CONFIG + extra)
     try:

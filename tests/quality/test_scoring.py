@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sopgen.config import Milestone
+from sopgen.core.config import Milestone
 from sopgen.quality.audits import Audit, AuditResult
 from sopgen.quality.scoring import (AT_RISK, MET_MILESTONE, MISSED_MILESTONE, NO_AUDITS, ON_TRACK, Score,
                                     milestone_status, most_missed, score, touchpoint_scores, trend_at)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sopgen.models import Sop
+from sopgen.core.models import Sop
 from sopgen.quality.status import format_status, review_status
 
 REPO = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ import yaml
 
 from sopgen.lint.registry import EVERY_RULE, REVIEW_CODES
 from sopgen.pipeline import check
-from sopgen.project import load_project
-from sopgen.review import review_versions
+from sopgen.core.project import load_project
+from sopgen.review.engine import review_versions
 
 CASES = Path(__file__).parent / "cases"
 WORDING_CASES = Path(__file__).parents[1] / "lint" / "cases"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sopgen.models import Cue, Question, Recovery, Sop, Step
+from sopgen.core.models import Cue, Question, Recovery, Sop, Step
 from sopgen.training.brief import QUESTIONS_PER_CARD, card_for, cycle_length, question_pool
 
 REPO = Path(__file__).resolve().parents[2]
@@ -95,7 +95,7 @@ def test_brief_for_one_touchpoint_names_it(run_cli, tmp_path):
 
 
 def test_drafts_and_retired_sops_are_not_briefed():
-    from sopgen.project import load_project
+    from sopgen.core.project import load_project
     from sopgen.training.brief import briefed_sops
 
     sops = briefed_sops(load_project(REPO))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.models import Choice, Question, Sop
+from sopgen.core.models import Choice, Question, Sop
 from sopgen.training.exports.aiken import aiken
 from sopgen.training.exports.gift import escape, gift
 from sopgen.training.exports.questions import QuizItem

@@ -110,7 +110,7 @@ def _programme(*sop_ids: str) -> Programme:
 
 
 def _sops(*ids: str) -> dict:
-    from sopgen.models import Sop
+    from sopgen.core.models import Sop
     return {sop_id: Sop(id=sop_id, title=sop_id, status="approved") for sop_id in ids}
 
 
@@ -170,7 +170,7 @@ def test_without_a_programme_the_build_writes_no_programme_files(make_project, r
 
 def test_the_shipped_programme_covers_every_live_sop_over_eight_weeks(tmp_path):
     from sopgen.pipeline import build_date
-    from sopgen.project import load_project
+    from sopgen.core.project import load_project
     from sopgen.training.load import load_training
 
     for name in ("sopgen.yaml", "programme.yaml"):

@@ -21,7 +21,7 @@ _MOST_HIDDEN = 20   # per file: enough to make the point
 
 
 def check(sop, library):
-    from ...hidden_text import find_hidden   # here, not above: `sopgen lint` never runs this rule
+    from ...core.hidden_text import find_hidden   # here, not above: `sopgen lint` never runs this rule
 
     if sop.source is None:
         return

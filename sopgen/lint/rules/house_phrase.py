@@ -12,7 +12,7 @@ Good: Set the room as the booking describes.
 
 import re
 
-from ...problems import Severity
+from ...core.problems import Severity
 
 CODE = "SOP110"
 NAME = "house-phrase"

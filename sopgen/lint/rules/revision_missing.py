@@ -17,7 +17,7 @@ HINT = "add a revisions entry for the new version"
 
 
 def check(old, new, ref):
-    from ...versions import same_version   # here, not above: `sopgen lint` never runs this rule
+    from ...core.versions import same_version   # here, not above: `sopgen lint` never runs this rule
 
     if not new.version or any(same_version(entry.version, new.version) for entry in new.revisions):
         return

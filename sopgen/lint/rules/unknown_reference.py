@@ -9,7 +9,7 @@ Bad: supersedes: [reception-vistor-book]
 Good: supersedes: [reception-visitor-book]
 """
 
-from ...schema import did_you_mean
+from ...core.schema import did_you_mean
 
 CODE = "SOP201"
 NAME = "unknown-reference"

@@ -18,7 +18,7 @@ HINT = "raise the version and add a revisions entry for it"
 
 
 def check(old, new, ref):
-    from ...versions import is_newer, next_version, same_version   # here: `sopgen lint` never runs this rule
+    from ...core.versions import is_newer, next_version, same_version   # here: `sopgen lint` never runs this rule
 
     if not old.version or not new.version or is_newer(new.version, old.version):
         return

@@ -6,8 +6,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from ...models import Question, Sop
-from ...project import Project
+from ...core.models import Question, Sop
+from ...core.project import Project
 from ..programme import Programme
 
 

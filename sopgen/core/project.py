@@ -16,7 +16,7 @@ from .problems import Problem, Severity, error_at
 from .schema import Shape, Validator, did_you_mean
 
 if TYPE_CHECKING:
-    from .quality.stories import Story
+    from ..quality.stories import Story
 
 SOP_SUFFIXES = (".yaml", ".yml")
 
@@ -299,7 +299,7 @@ def load_project(start: Path, paths: list[Path] | None = None) -> Project:
                 project.sops.append(sop)
     project.problems.extend(check_unique_ids([sop for sop in readable if sop.id]))
     if whole_library:  # stories name SOPs, so they can only be checked against all of them
-        from .quality.stories import load_stories  # it reads files through this module
+        from ..quality.stories import load_stories  # it reads files through this module
 
         project.stories, problems = load_stories(config, readable)
         project.problems.extend(problems)

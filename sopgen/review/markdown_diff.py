@@ -68,7 +68,7 @@ def _more_line(left: int) -> str:
 
 def _hidden_warning(change: SopChanges) -> list[str]:
     """A warning for characters in the new file that a reviewer of the text would not see."""
-    from .hidden_text import find_hidden
+    from ..core.hidden_text import find_hidden
 
     source = change.new.source if change.new is not None else None
     hidden = find_hidden(source.text) if source is not None else []

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from .config import Config
-from .errors import UsageError
+from ..core.config import Config
+from ..core.errors import UsageError
+from ..core.schema import did_you_mean
 from .scaffold import a_year_later, starter_template, yaml_text
-from .schema import did_you_mean
 
 MAX_SLUG_LENGTH = 60
 
@@ -35,8 +35,8 @@ def slugify(title: str) -> str:
 
 def create_new_sop(start: Path, touchpoint: str, title: str, today: dt.date | None = None) -> NewSop:
     """Write sops/<touchpoint>/<slug>.yaml in the project at or above ``start``."""
-    from .project import discover, find_root, load_config, load_sop
-    from .write import create_files
+    from ..core.project import discover, find_root, load_config, load_sop
+    from ..render.write import create_files
 
     config = load_config(find_root(start))
     title = " ".join(title.split())

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterator, Mapping
 
-from .errors import OutputError
+from ..core.errors import OutputError
 
 
 @dataclass(frozen=True)

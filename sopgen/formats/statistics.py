@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import Iterable
 
-from .problems import Problem, Summary
+from ..core.problems import Problem, Summary
 
 
 def rule_counts(problems: Iterable[Problem]) -> list[tuple[str, str, str, int]]:

@@ -13,7 +13,7 @@ import dataclasses
 import difflib
 from dataclasses import dataclass, field
 
-from .models import Cue, Recovery, Sop
+from ..core.models import Cue, Recovery, Sop
 
 REWORDED_AT = 0.6
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Collection, Iterable, Mapping
 
+from ..core.models import Sop
+from ..core.problems import Problem, position
+from ..lint.registry import REVIEW_RULES, Rule
 from .changes import same_content
-from .lint.registry import REVIEW_RULES, Rule
-from .models import Sop
-from .problems import Problem, position
 
 
 def review_references(sops: Iterable[Sop], library: Mapping[str, Sop], codes: Collection[str]) -> list[Problem]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
-from . import __version__
+from .. import __version__
 from .write import Unchanged, file_digest
 
 CACHE_FILE = ".sopgen-cache.json"

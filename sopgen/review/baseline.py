@@ -11,11 +11,11 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .config import CONFIG_NAME, Config
+from ..core.config import CONFIG_NAME, Config
+from ..core.load import Limits, LoadFailed, Source, parse
+from ..core.models import SOP, Sop
+from ..core.schema import Validator
 from .gitrefs import ADDED, DELETED, Comparison, FileChange, Git
-from .load import Limits, LoadFailed, Source, parse
-from .models import SOP, Sop
-from .schema import Validator
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def _as_sop_change(change: FileChange, sops_folder: str) -> FileChange | None:
 
 def _is_sop_file(path: str, sops_folder: str) -> bool:
     """The files `discover` reads: .yaml or .yml under the SOP folder, none of it hidden."""
-    from .project import SOP_SUFFIXES
+    from ..core.project import SOP_SUFFIXES
 
     pure = PurePosixPath(path)
     try:

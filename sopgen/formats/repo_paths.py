@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
-from .problems import Problem
+from ..core.problems import Problem
 
 
 def repository_top(start: Path) -> Path | None:

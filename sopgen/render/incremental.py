@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from .cache import CACHE_FILE, BuildCache, CachedPdf, pdf_key, unchanged_or
-from .render.parallel import PdfJob, render_pdfs
+from .parallel import PdfJob, render_pdfs
 from .write import Unchanged
 
 

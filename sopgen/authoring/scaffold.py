@@ -10,10 +10,10 @@ from pathlib import Path
 from string import Template
 from typing import Iterable
 
-from . import __version__
-from .config import CONFIG_NAME, Touchpoint
-from .errors import UsageError
-from .schema import ID_PATTERN
+from .. import __version__
+from ..core.config import CONFIG_NAME, Touchpoint
+from ..core.errors import UsageError
+from ..core.schema import ID_PATTERN
 from .schema_export import SCHEMA_DIR, schema_files
 
 CI_CHOICES = ("github",)
@@ -66,7 +66,7 @@ def a_year_later(day: dt.date) -> dt.date:
 def init_project(directory: Path, touchpoint_ids: Iterable[str] = (), ci: str | None = None,
                  today: dt.date | None = None, install_spec: str | None = None) -> list[Path]:
     """Create a new project in ``directory``; refuse, writing nothing, if any of its files exists."""
-    from .write import create_files
+    from ..render.write import create_files
 
     return create_files(directory, starter_files(touchpoint_ids, ci, today or dt.date.today(), install_spec))
 

@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GitError
+from ..core.errors import GitError
 
 ADDED, MODIFIED, RENAMED, DELETED = "added", "modified", "renamed", "deleted"
 _COMMIT_ID = re.compile(r"[0-9a-fA-F]{7,64}")

@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .printable import printable
-from .problems import Problem, Severity, Summary
+from ..core.printable import printable
+from ..core.problems import Problem, Severity, Summary
 
 FORMATS = ("text", "json", "github", "sarif")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Iterable
 
 from .baseline import ChangedSop
-from .config import Config
-from .models import Sop
-from .project import discover, display_path, load_sop
+from ..core.config import Config
+from ..core.models import Sop
+from ..core.project import discover, display_path, load_sop
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import json
 
-from .config import CONFIG
-from .models import SOP
-from .schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, Shape)
+from ..core.config import CONFIG
+from ..core.models import SOP
+from ..core.schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, Shape)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SOP_SCHEMA_NAME = "sop.schema.json"
@@ -46,7 +46,7 @@ def config_schema() -> dict:
 
 
 def programme_schema() -> dict:
-    from .training.programme import PROGRAMME_FILE
+    from ..training.programme import PROGRAMME_FILE
 
     return document_schema(PROGRAMME_FILE, "sopgen programme file",
                            "Training programmes built on the SOPs: weekly modules with objectives, "
@@ -54,7 +54,7 @@ def programme_schema() -> dict:
 
 
 def record_schema() -> dict:
-    from .training.records import SIGN_OFF
+    from ..training.records import SIGN_OFF
 
     record = shape_schema(SIGN_OFF)
     return {"$schema": DRAFT, "title": "sopgen sign-off records",
@@ -63,13 +63,13 @@ def record_schema() -> dict:
 
 
 def story_schema() -> dict:
-    from .quality.stories import STORY
+    from ..quality.stories import STORY
 
     return document_schema(STORY, "sopgen story", "A moment of exceptional service worth learning from.")
 
 
 def audit_schema() -> dict:
-    from .quality.audits import AUDIT
+    from ..quality.audits import AUDIT
 
     return document_schema(AUDIT, "sopgen audit",
                            "One observation visit to a touchpoint, with a result for each standard observed.")
