@@ -419,7 +419,7 @@ def serve_command(
 
 @app.command("lsp")
 def lsp_command() -> None:
-    """Run the language server on standard input and output, for editors (needs `pip install "sopgen[lsp]"`)."""
+    """Run the language server on standard input and output, for editors (needs the lsp extra: `pip install "sopgen\\[lsp]"`)."""
     try:
         from .lsp import run
     except ModuleNotFoundError as missing:

@@ -51,3 +51,10 @@ def test_quiet_check_without_findings_prints_nothing(make_project, run_cli, VALI
     root = make_project({"door/welcome-arrivals.yaml": VALID_SOP})
     code, out, err = run_cli(["check", "-q"], cwd=root)
     assert (code, out) == (0, ""), err
+
+
+def test_help_keeps_the_bracketed_extra_in_an_install_command(run_cli):
+    """Help is drawn with rich markup, where an unescaped "[lsp]" is taken as a style and vanishes."""
+    code, out, _ = run_cli(["lsp", "--help"])
+    assert code == 0
+    assert 'sopgen[lsp]' in " ".join(out.split())
