@@ -86,6 +86,12 @@ def alternation(entries: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=None)
+def any_of(name: str) -> str:
+    """A regex alternation of every phrase in a word list, for use inside a larger pattern."""
+    return alternation(words(name))
+
+
+@lru_cache(maxsize=None)
 def keywords(text: str) -> frozenset[str]:
     """A rule's keywords, written as a whitespace-separated string."""
     return frozenset(text.split())
@@ -94,7 +100,7 @@ def keywords(text: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def phrase_pattern(name: str) -> re.Pattern:
     """A whole-word regex matching any phrase of a word list."""
-    return re.compile(rf"\b(?:{alternation(words(name))})\b")
+    return re.compile(rf"\b(?:{any_of(name)})\b")
 
 
 @lru_cache(maxsize=64)

@@ -42,7 +42,7 @@ class Reworded:
 
     def changed_parts(self) -> list[tuple[str, str, str]]:
         """(name, old text, new text) for each part that differs; "" for a part one side lacks."""
-        old, new = dict(self.old.parts), dict(self.new.parts)
+        old = dict(self.old.parts)
         return [(name, old.get(name, ""), text) for name, text in self.new.parts if old.get(name, "") != text]
 
 

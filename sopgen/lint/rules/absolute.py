@@ -20,7 +20,7 @@ Good: Offer water at check-in when a guest has come a long way or looks warm, so
 
 import bisect
 
-from ..text import Hit, Sentence, alternation, keywords, lazy, phrase_pattern, released, words
+from ..text import Hit, Sentence, any_of, keywords, lazy, phrase_pattern, released
 
 CODE = "SOP105"
 NAME = "absolute-language"
@@ -56,12 +56,12 @@ _ALWAYS = lazy(
     r"(?:everyone|everybody|all\s+(?:staff|employees|colleagues|associates|team\s+members))\s+must)\b"
 )
 # A guest as a person, not as a word in front of a thing ("guest lifts", "visitor book").
-_PEOPLE = lazy(rf"\b(?:{alternation(words('person-nouns'))})\b(?!['’]s?\s|\s+(?:lifts?|elevators?|rooms?|areas?|"
+_PEOPLE = lazy(rf"\b(?:{any_of('person-nouns')})\b(?!['’]s?\s|\s+(?:lifts?|elevators?|rooms?|areas?|"
                      r"toilets?|bathrooms?|facilities|corridors?|towels?|linen|wi-?fi|car\s+park|parking|entrance|"
                      r"lounge|lists?|book|register|records?|data|details|information|property|belongings|luggage|bags?|"
                      r"keys?|cards?|accounts?|files?)\b)")
 # "The guest in 412 always asks for extra pillows": a guest's habit, not an order.
-_GUEST_HABIT = lazy(rf"\b(?:the|this|that|our|a)\s+(?:{alternation(words('person-nouns'))})\s+(?:[\w']+\s+){{0,3}}$")
+_GUEST_HABIT = lazy(rf"\b(?:the|this|that|our|a)\s+(?:{any_of('person-nouns')})\s+(?:[\w']+\s+){{0,3}}$")
 # "If a guest tells you the room is not acceptable": someone's view reported, not a rule.
 _REPORTED = lazy(r"\b(?:tells?\s+you|says?|said|complains?|feels?|thinks?|finds?)\b[^.;]*$")
 _QUALIFIED = lazy(r"\bbut\s+(?:also\s+)?$")

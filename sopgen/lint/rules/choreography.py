@@ -18,7 +18,7 @@ Bad: Hand over the key card with your right hand, palm facing upwards.
 Good: Hand over the key card and point out the lifts, so the guest knows where to go next.
 """
 
-from ..text import COUNT, NOT_STAFF, NUMBER, Hit, Sentence, alternation, keywords, lazy, negated, released, words
+from ..text import COUNT, NOT_STAFF, NUMBER, Hit, Sentence, any_of, keywords, lazy, negated, released
 
 CODE = "SOP102"
 NAME = "choreography"
@@ -65,7 +65,7 @@ _GESTURE = lazy(
     r"|\bfacing\s+(?:towards?\s+)?(?:the\s+)?(?:guest|member|visitor|client|customer|patron|diner)s?\b"
     r"|\bposture\b(?!\s+(?:helps|matters|protects|reduces|can))|\bbow(?:s|ed|ing)?\b(?!\s*tie)|\bcurtsy\b"
 )
-_PERSON_NOUNS = alternation(words("person-nouns"))
+_PERSON_NOUNS = any_of("person-nouns")
 _BODY = (r"(?:hands?|arms?|fingers?|thumbs?|palms?|elbows?|shoulders?|feet|foot|legs?|knees?|chin|body|torso|"
          r"weight|posture|eyes|gaze)")
 _POSTURE = lazy(

@@ -19,7 +19,7 @@ Bad: Greet every guest with a warm, friendly smile.
 Good: Look up and greet guests as they arrive, so they feel you are glad they came.
 """
 
-from ..text import NOT_STAFF, Hit, Sentence, alternation, first, keywords, lazy, released, words
+from ..text import NOT_STAFF, Hit, Sentence, alternation, any_of, first, keywords, lazy, released, words
 
 CODE = "SOP104"
 NAME = "mandated-emotion"
@@ -38,7 +38,7 @@ def _adverb(adjective: str) -> str:
     return adjective + "ly"
 
 
-_AFFECT = alternation(words("affect-words"))
+_AFFECT = any_of("affect-words")
 _AFFECT_LY = alternation(_adverb(w) for w in words("affect-words")
                          if not w.endswith(("th", "ness", "ity", "ment", "ion", "joy", "cheer", "light", "ing")))
 KEYWORDS = frozenset(words("affect-words")) | frozenset(_AFFECT_LY.split("|")) | keywords("""
@@ -64,7 +64,7 @@ _GREETS = (r"(?:greet|greets|greeted|greeting|welcome|welcomes|welcomed|welcomin
 
 _SMILE = lazy(r"\bsmil(?:e|es|ed|ing|ey)\b")
 _LAUGH = lazy(r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming|grin|grins|grinning)\b")
-_STAFF = alternation(words("staff-nouns"))
+_STAFF = any_of("staff-nouns")
 _DEMANDED = lazy(
     rf"\b(?:{_STAFF})\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:(?:always|very|really|so|\w+ly)\s+)?(?:{_AFFECT})\b"
     r"|\bwhether\s+(?:we|you|they|i)\s+feel\s+like\s+it\b|\bregardless\s+of\s+how\s+(?:we|you|they)\s+(?:really\s+)?feel\b"
@@ -91,7 +91,7 @@ _MANNER = lazy(
 # The feeling belongs to the guest, or is the aim rather than the order.
 _FEEL = r"\b(?:feel|feels|feeling|felt)\s+(?:\w+\s+)?$"
 _FEELS = lazy(_FEEL)
-_GUEST_NOUNS = alternation(words("person-nouns"))
+_GUEST_NOUNS = any_of("person-nouns")
 _PEOPLE = rf"(?:{_GUEST_NOUNS}|them|him|her|everyone|they)"
 _GUESTS_FEELING = lazy(
     _FEEL +

@@ -14,7 +14,7 @@ Bad: Arriving visitors are to be greeted by the receptionist on duty.
 Good: Greet visitors as they arrive, so they know they have been seen.
 """
 
-from ..text import Hit, Sentence, alternation, first, keywords, lazy, words
+from ..text import Hit, Sentence, any_of, first, keywords, lazy, words
 
 CODE = "SOP106"
 NAME = "legalese"
@@ -28,7 +28,7 @@ KEYWORDS = keywords("""
     aforesaid
 """) | frozenset(w for w in words("staff-nouns") if " " not in w)   # "Receptionist to thank …"
 
-_STAFF = rf"you|{alternation(words('staff-nouns'))}|the\s+host|the\s+team"
+_STAFF = rf"you|{any_of('staff-nouns')}|the\s+host|the\s+team"
 _LEGAL = lazy(
     r"\bshall\b|\bhereby\b|\bhenceforth\b|\bhereinafter\b|\bforthwith\b|\bherewith\b"
     r"|\b(?:is|are|be)\s+(?:not\s+)?to\s+be\b"
@@ -41,7 +41,7 @@ _REQUIRED = lazy(
     r"\b(?:is|are)\s+(?:required|obliged|obligated|expected|mandated|instructed|directed)\s+to\b"
     r"|\b(?:is|are)\s+(?:responsible|accountable)\s+for\s+ensuring\b"
 )
-_PEOPLE = rf"(?:{alternation(words('person-nouns'))}|everyone|each\s+person|they|he|she)"
+_PEOPLE = rf"(?:{any_of('person-nouns')}|everyone|each\s+person|they|he|she)"
 _PARTICIPLE = (r"(?:greeted|welcomed|escorted|offered|thanked|informed|told|addressed|acknowledged|accompanied|"
                r"presented|seated|served|asked|processed|handled|shown|directed|received|met|assisted|helped|"
                r"given|called|contacted|notified|walked|taken|brought|introduced|advised|reminded|checked\s+in|"
@@ -75,9 +75,9 @@ _PEOPLE_WORDS = frozenset(words("person-nouns")) | keywords("everyone person the
 
 
 # Instructions written as headlines: "Guest to be seen off", "Receptionist to thank the guest".
-_TO_BE_DONE = lazy(rf"\b(?:{alternation(words('person-nouns'))})\s+to\s+be\s+"
+_TO_BE_DONE = lazy(rf"\b(?:{any_of('person-nouns')})\s+to\s+be\s+"
                    r"(?:\w+ed|seen|shown|given|taken|met|told|brought|sent|kept)\b")
-_ROLE_TO = lazy(rf"^\s*(?:the\s+)?(?:{alternation(words('staff-nouns'))})\s+to\s+(?!be\b)[a-z]+")
+_ROLE_TO = lazy(rf"^\s*(?:the\s+)?(?:{any_of('staff-nouns')})\s+to\s+(?!be\b)[a-z]+")
 
 
 def may_apply(sentence: Sentence) -> bool:

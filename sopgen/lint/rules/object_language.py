@@ -14,7 +14,7 @@ Bad: Process each arrival at the desk and move on to the next one.
 Good: Check each guest in at the desk, and give them your full attention while you do.
 """
 
-from ..text import NUMBER, Hit, Sentence, alternation, first, keywords, lazy, words
+from ..text import NUMBER, Hit, Sentence, any_of, first, keywords, lazy
 
 CODE = "SOP107"
 NAME = "guest-as-object"
@@ -31,7 +31,7 @@ KEYWORDS = keywords("""
     timestamp timestamps timestamped intake throughput hour channelled channeled dispatched moved prompted moving
 """)
 
-_PEOPLE = rf"(?:{alternation(words('person-nouns'))}|walk-ins?|check-ins|queue|crowd|heads|bodies|pax)"
+_PEOPLE = rf"(?:{any_of('person-nouns')}|walk-ins?|check-ins|queue|crowd|heads|bodies|pax)"
 _THINGS = (r"(?:'s|’s|data|details|information|records?|luggage|bags?|baggage|belongings|requests?|complaints?|"
            r"feedback|payments?|bookings?|reservations?|keys?|badges?|passes|parcels?|post|mail|lists?|names?|"
            r"quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|items?|property|coats?|orders?|accounts?|files?|forms?|"

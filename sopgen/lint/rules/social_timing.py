@@ -21,7 +21,7 @@ Bad: Make eye contact with every arriving guest within four seconds.
 Good: Acknowledge arriving guests straight away, even with a nod while you finish a call, so nobody feels unnoticed.
 """
 
-from ..text import COUNT, NUMBER, Hit, Sentence, alternation, keywords, lazy, words
+from ..text import COUNT, NUMBER, Hit, Sentence, any_of, keywords, lazy
 
 CODE = "SOP103"
 NAME = "social-timing"
@@ -33,7 +33,7 @@ HINT = ("say what the timing protects (nobody waits unnoticed, the caller is not
 
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
-_PEOPLE = alternation(words("person-nouns"))
+_PEOPLE = any_of("person-nouns")
 _CONTACT = lazy(
     rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|eye\s+contact|smil\w*|nod\w*|bow\w*|speak\w*|spoke|talk\w*|chat\w*|"
     r"repl(?:y|ies|ied)|respond\w*|answer\w*|pick\w*\s+up|thank\w*|approach\w*|pause\w*|silence|look\w*\s+at|"
