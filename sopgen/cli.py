@@ -267,6 +267,33 @@ def new(
                f"Fill in the lines marked TODO, then run `sopgen lint`.")
 
 
+@app.command("import")
+def import_command(
+    paths: List[Path] = typer.Argument(..., help="Word (.docx) or Markdown (.md) files, or folders holding them."),
+    into: Optional[str] = typer.Option(None, "--into", help="The touchpoint folder to write into, such as "
+                                                            "sops/reception (default: the only touchpoint, when "
+                                                            "the journey has one)."),
+    mapping: Optional[Path] = typer.Option(None, "--mapping", dir_okay=False,
+                                           help="A YAML file of headings, table columns and document-control "
+                                                "labels that extends or overrides the built-in mapping."),
+    date_format: Optional[str] = typer.Option(None, "--date-format",
+                                              help="How the documents write numeric dates, such as %d/%m/%Y; "
+                                                   "without it a date such as 03/04/2026 is refused."),
+    project: Optional[Path] = ProjectOption,
+) -> None:
+    """Import existing SOPs as drafts: a coverage report and the lint findings for each (needs sopgen[import])."""
+    from .importing.command import run_import
+
+    with _reporting_errors():
+        outcome = run_import(project or Path.cwd(), paths, into, mapping, date_format, echo=typer.echo)
+    for refused in outcome.refused:
+        typer.echo(f"error: {refused}", err=True)
+    typer.echo(f"Imported {outcome.imported} of {outcome.imported + outcome.failed} document(s) as drafts"
+               + (f"; {outcome.failed} refused (see above)." if outcome.failed else "."))
+    if outcome.failed:
+        raise typer.Exit(EXIT_INVALID)
+
+
 @app.command("report")
 def report_command(
     project: Optional[Path] = ProjectOption,

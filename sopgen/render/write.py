@@ -394,3 +394,42 @@ def create_files(root: Path, files: dict[str, bytes]) -> list[Path]:
         raise OutputError(f"writing {exc.filename or root} failed: {exc.strerror or exc}; nothing was written") \
             from None
     return targets
+
+
+def create_file_atomically(root: Path, name: str, data: bytes) -> Path:
+    """Create one new file under ``root``: written whole beside it first, then linked into place.
+
+    The file appears complete or not at all, never replaces a file (not even one made meanwhile),
+    and may not lead outside ``root``, not even through a linked folder. Used by `sopgen import`.
+    """
+    base = root.resolve()
+    target = root / _safe_relative(name)
+    existing = next(parent for parent in (target.parent, *target.parent.parents) if parent.exists())
+    if not existing.resolve().is_relative_to(base) or target.is_symlink():
+        raise OutputError(f"refusing to write {target}: it leads outside {root}")
+    if target.exists():
+        raise OutputError(f"refusing to overwrite {target}; it is left as it was")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.resolve().is_relative_to(base):
+            raise OutputError(f"refusing to write {target}: it leads outside {root}")
+        descriptor, temporary = tempfile.mkstemp(prefix=".sopgen-new-", dir=target.parent)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            try:
+                os.link(temporary, target)      # fails if the name exists: never replaces a file
+            except FileExistsError:
+                raise OutputError(f"refusing to overwrite {target}; it is left as it was") from None
+            except OSError:                     # a file system without hard links
+                if os.path.lexists(target):
+                    raise OutputError(f"refusing to overwrite {target}; it is left as it was") from None
+                os.replace(temporary, target)
+        finally:
+            if os.path.lexists(temporary):
+                os.unlink(temporary)
+    except OSError as exc:
+        raise OutputError(f"writing {target} failed: {exc.strerror or exc}; nothing was written") from None
+    return target

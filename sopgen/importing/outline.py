@@ -1,0 +1,60 @@
+"""A document as the importer sees it: headings, paragraphs, list items, tables and images, in order.
+
+Both readers produce this outline, so mapping a binder to fields knows nothing of Word or Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int          # 1 for the top level
+    text: str
+    where: str          # "paragraph 12", "line 30": for messages
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    where: str
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    level: int          # 0 for a top-level item, 1 for a sub-item …
+    where: str
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[str, ...], ...]     # the first row is read as the column headers
+    where: str
+
+
+@dataclass(frozen=True)
+class Image:
+    data: bytes | None      # None when the picture could not be read; ``problem`` says why
+    alt: str                # the description written with the picture, or ""
+    name: str               # its name in the source: a file name or a part of the .docx
+    where: str
+    problem: str = ""
+
+
+Block = Heading | Paragraph | ListItem | Table | Image
+
+
+@dataclass
+class Outline:
+    source: Path
+    title: str = ""                  # the document's own title (its properties or a Title paragraph)
+    blocks: list[Block] = field(default_factory=list)
+
+
+def clean_text(text: str) -> str:
+    """Text on one line: runs of whitespace made one space, characters that print nothing (controls, zero-width and bidi marks) dropped."""
+    visible = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+    return " ".join(visible.split())
