@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import OutputError, UsageError
+from ..core.errors import OutputError, UsageError
 
 DOCX, MARKDOWN = (".docx",), (".md", ".markdown")
 READABLE = DOCX + MARKDOWN
@@ -46,7 +46,7 @@ def run_import(start: Path, paths: list[Path], into: str | None = None, mapping_
                date_format: str | None = None, today: dt.date | None = None, lint: bool = True,
                echo=lambda text: None) -> ImportOutcome:
     """Import each document in ``paths`` (files, or folders searched for .docx and .md) into the project."""
-    from ..project import find_root, load_config
+    from ..core.project import find_root, load_config
     from .dates import DateReader
     from .mapping import load_mapping
 
@@ -68,7 +68,7 @@ def run_import(start: Path, paths: list[Path], into: str | None = None, mapping_
 
 
 def _target_folder(config, into: str | None) -> tuple[str, Path]:
-    from ..schema import did_you_mean
+    from ..core.schema import did_you_mean
 
     known = [t.id for t in config.journey]
     sops = config.sops_dir
@@ -107,7 +107,7 @@ def _checked_format(date_format: str | None) -> str | None:
 
 
 def _documents(paths: list[Path], outcome: ImportOutcome) -> list[Path]:
-    from ..project import display_path
+    from ..core.project import display_path
 
     found: list[Path] = []
     for path in paths:
@@ -146,7 +146,7 @@ def _require_readers(documents: list[Path]) -> None:
 
 
 def _ids_in_use(config) -> dict[str, Path]:
-    from ..project import discover, load_sop
+    from ..core.project import discover, load_sop
 
     taken = {}
     for path in discover(config)[0]:
@@ -158,8 +158,8 @@ def _ids_in_use(config) -> dict[str, Path]:
 
 def _import_one(document: Path, config, touchpoint: str, folder: Path, mapping, dates, taken_ids: dict,
                 today: dt.date, lint: bool, outcome: ImportOutcome) -> str | None:
-    from ..new_sop import slugify
-    from ..project import display_path
+    from ..authoring.new_sop import slugify
+    from ..core.project import display_path
     from .coverage import coverage_report
     from .interpret import interpret
 
@@ -197,7 +197,7 @@ def _import_one(document: Path, config, touchpoint: str, folder: Path, mapping, 
     text = sop_yaml(fields, draft, header)
     relative = target.relative_to(config.root).as_posix()
     try:
-        from ..write import create_file_atomically
+        from ..render.write import create_file_atomically
 
         create_file_atomically(config.root, relative, text.encode("utf-8"))
     except OutputError as error:
@@ -274,7 +274,7 @@ def _write_figures(root: Path, touchpoint: str, slug: str, draft) -> tuple[list[
 
     A file already there with the same picture is used as it is; one with another refuses the document.
     """
-    from ..write import create_file_atomically
+    from ..render.write import create_file_atomically
 
     names = [f"assets/{touchpoint}/{slug}-figure-{number}.{figure.extension}"
              for number, figure in enumerate(draft.figures, start=1)]
@@ -303,8 +303,8 @@ def _remove(root: Path, names: list[str]) -> None:
 
 def _lint_findings(root: Path, target: Path) -> str:
     from ..pipeline import lint
-    from ..problems import Summary
-    from ..report import format_text
+    from ..core.problems import Summary
+    from ..formats.report import format_text
 
     result = lint(root, [target])
     text = format_text(result.problems, Summary.of(result.problems, result.files), color=False)

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import UsageError
-from ..schema import CHOICE, MAP, OBJECT, TEXT, Field, Shape
+from ..core.errors import UsageError
+from ..core.schema import CHOICE, MAP, OBJECT, TEXT, Field, Shape
 from .mapping import CONTROL_FIELDS, SECTION_FIELDS, TABLE_COLUMNS
 
 
@@ -48,8 +48,8 @@ MAPPING_FILE = Shape("mapping file", (
 
 
 def read_mapping_file(path: Path) -> MappingFile:
-    from ..errors import ContentError
-    from ..project import display_path, read_yaml
+    from ..core.errors import ContentError
+    from ..core.project import display_path, read_yaml
 
     if not path.is_file():
         raise UsageError(f"--mapping {display_path(path)} is not a file")
