@@ -15,6 +15,9 @@ blind-4.tsv, a fourth author imitating twenty-five more sources, scored
 precision 0.925 and recall 0.820 on its first run. blind-5.tsv, imitating
 trainers' blog SOPs, handouts, scripts and job descriptions from several
 countries, scored precision 0.925 and recall 0.817 on its first run.
+blind-6.tsv, a sixth author imitating thirty kinds of service outside hotels
+(cruise ships, casinos, clinics, museums, banks, embassies, funeral homes),
+scored precision 0.903 and recall 0.933 on its first run.
 """
 
 from __future__ import annotations

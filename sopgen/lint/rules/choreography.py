@@ -115,7 +115,8 @@ _VOICE = lazy(
     r"|\benunciat\w*|\bat\s+an?\s+(?:moderate|steady|slow|measured|even|calm)\s+(?:pace|speed|rate)\b"
     r"|\bpitch\w*\s+(?:your|his|her|their|the)\s+voice\b|\bwords\s+(?:per|a|an)\s+minute\b|"
     r"\b(?:speaking|talking)\s+(?:pace|speed|rate)\b|\bpace\s+of\s+(?:your\s+|their\s+)?speech\b"
-    r"|\b(?:near[\s-])?whisper\w*|\b(?:soft|low|even|moderate|quiet|loud),?\s+(?:even\s+)?(?:volume|voice|pitch)\b"
+    r"|\b(?:near[\s-])?whisper\w*|\b(?:soft|low|even|moderate|quiet|loud|slow|hushed)"
+    r"(?:,?\s+(?:and\s+)?(?:soft|low|even|moderate|quiet|loud|slow|hushed|calm|gentle|steady|clear)){0,3},?\s+(?:even\s+)?(?:volume|voice|pitch)\b"
     r"|\b(?:speak|speaks|speaking|talk|talks|talking)\s+(?:\w+\s+){0,2}?(?:softly|quietly|loudly|slowly|in\s+a\s+(?:low|soft|quiet|hushed|raised))\b"
 )
 _SIDE = lazy(
@@ -162,6 +163,12 @@ _PERSONAL = lazy(
 _NEAR_PEOPLE = lazy(rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|smil\w*|eye\s+contact|approach\w*|speak\w*|"
                           rf"meet|meets|step\w*\s+(?:forward|out)|"
                           rf"escort\w*|walk\w*|{_PERSON_NOUNS}|anyone|someone|everyone)\b")
+_GUESTS_KEEP_BACK = lazy(
+    rf"^\W*(?:all\s+|the\s+|our\s+)?(?:{_PERSON_NOUNS})\s+(?:must|should|need\s+to|are\s+to|have\s+to|may\s+not|"
+    r"must\s+not|cannot|can't)\s+(?:\w+\s+)?(?:stay|keep|remain|wait|stand|be)\b"
+    rf"|\b(?:ask|asks|asking|tell|tells|telling|remind|reminds|reminding)\s+(?:the\s+|all\s+|our\s+)?(?:{_PERSON_NOUNS}|them)\s+"
+    r"to\s+(?:stay|keep|remain|wait|stand)\b"
+)
 _ARMS_LENGTH = lazy(r"\b(?:at|within|beyond|an?|one|two)\s+(?:one\s+)?arm['’]?s?[\s-]+lengths?\b")
 _OBJECT_PLACEMENT = lazy(r"\b(?:place|put|set|store|mount|hang|fix|stack|park|leave)\b")
 _ANGLE = lazy(rf"\b{NUMBER}[\s-]*(?:degrees?|°)(?!\s*(?:c|f|celsius|fahrenheit|centigrade)\b)"
@@ -237,6 +244,8 @@ def _angle(text: str, sentence: Sentence):
 
 def _distance(text: str, sentence: Sentence):
     distance = _DISTANCE.search(text)
+    if distance and _GUESTS_KEEP_BACK.search(text[:distance.start()]):
+        return None     # a rule for where guests may go ("Visitors must stay behind the rope"), not how staff stand
     if distance and (_PERSONAL.search(text) or _NEAR_PEOPLE.search(text)) and not _OBJECT_PLACEMENT.search(text[:distance.start()]) \
             and not sentence.has("safety") and not sentence.has("measured-things"):
         return Hit(distance.start(), distance.end(), "choreography: prescribes a distance")

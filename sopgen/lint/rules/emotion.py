@@ -118,6 +118,9 @@ _GUEST_SMILES = lazy(
     r"leaving|left|earn|earns|return|returns|win|wins)\s+(?:\w+\s+){0,3}?(?:a\s+)?smil(?:e|es|ing)\b"
     r"|\ba\s+(?:\w+\s+)?smile\s+(?:goes|can|helps|is|makes|costs|says)\b"
     r"|\bsmil(?:e|es|ing)\s+(?:back|in\s+return)\b|\bwith\s+a\s+smile\s+on\s+(?:their|the\s+guest'?s?)\b"
+    # the guest's own smile: "a guest's smile when they see the cabin", "a patient who hates their smile"
+    rf"|{NOT_STAFF}\b(?:{_GUEST_NOUNS})['’]s?\s+(?:\w+\s+)?smiles?\b"
+    rf"|{NOT_STAFF}\b(?:{_GUEST_NOUNS})\b[^.;]{{0,60}}?(?<!with\s)\btheir\s+(?:\w+\s+)?smiles?\b"
 )
 
 

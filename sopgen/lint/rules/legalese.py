@@ -52,6 +52,9 @@ _PASSIVE = lazy(
     rf"have\s+to)?\s*(?:be|are|is|get|gets)\s+(?:always\s+|then\s+|also\s+|promptly\s+|immediately\s+|"
     rf"personally\s+|courteously\s+)?{_PARTICIPLE}\b"
 )
+# The guest's own wish, not an order: "the patient prefers to be called Jo", "guests who ask to be woken".
+_WISH = lazy(r"\b(?:prefers?|preferred|likes?|liked|wants?|wanted|wish(?:es|ed)?|asks?|asked|hopes?|expects?|chooses?|chose)"
+             r"\s+(?:not\s+)?to\s+be\b")
 _CONDITION_AFTER = lazy(r"[^.;]*\b(?:if|when|whenever|unless|where|once|in\s+case)\b")
 _CONDITION = lazy(r"\b(?:if|when|whenever|where|once|until|unless|while|after|before|as\s+soon\s+as)\b[^,;]*$")
 
@@ -101,8 +104,9 @@ def check(sentence: Sentence):
     if match is None and not _BE_WORDS.isdisjoint(found) and not _PEOPLE_WORDS.isdisjoint(found):
         passive = _PASSIVE.search(text)
         if passive and not _CONDITION.search(text[:passive.start()]) and not _CONDITION_AFTER.match(text, passive.end()) \
-                and not sentence.has("safety"):
+                and not _WISH.search(passive.group(0)) and not sentence.has("safety"):
             match = passive
-    # "Room keys shall be issued only to registered guests" is a security rule, not service
-    if match and not sentence.has("key-control"):
+    # "Room keys shall be issued only to registered guests" is a security rule, not service, and
+    # "The licensee shall ensure …" is the licence's own wording
+    if match and not sentence.has("key-control") and not sentence.has("statutory"):
         yield Hit(match.start(), match.end())

@@ -29,6 +29,7 @@ KEYWORDS = keywords("""
     moved shunt shunts shunted turn churn churns churned release releases log cycle cycles cycled feed feeds fed
     flip flips shuffle shuffles slot slots rotate rotates logs logged logging stamp stamps stamped stamping
     timestamp timestamps timestamped intake throughput hour channelled channeled dispatched moved prompted moving
+    marked recorded delivered
 """)
 
 _PEOPLE = rf"(?:{any_of('person-nouns')}|walk-ins?|check-ins|queue|crowd|heads|bodies|pax)"
@@ -57,6 +58,11 @@ _DONE_TO = lazy(
     r"logged|stamped|time[\s-]?stamped|tagged|tallied|channell?ed|dispatched|moved\s+(?:through|along|on)|"
     r"prompted\s+along)\b"
 )
+# A person closed off like a job ticket: "Visitor will be signed in, badged, escorted and logged as delivered".
+_LOGGED_AS_DONE = lazy(
+    rf"^\W*(?:the\s+|each\s+|every\s+|all\s+)?{_PEOPLE}\b[^.;]{{0,160}}?\b(?P<done>(?:logged|marked|recorded|signed\s+off)\s+as\s+"
+    r"(?:delivered|dispatched|complete|completed|done|processed|closed|handled))\b"
+)
 # Without "be", as in audit items and fragments: "Walk-ins handled at desk 2".
 _DONE_TO_BARE = lazy(
     rf"\b{_PEOPLE}\s+(?:processed|handled|batched|logged|stamped|time[\s-]?stamped|funnell?ed|herded|shunted)\b"
@@ -74,6 +80,10 @@ def check(sentence: Sentence):
     done_to = _DONE_TO.search(text) or _DONE_TO_BARE.search(text)
     if done_to:
         yield Hit(done_to.start(), done_to.end())
+        return
+    closed = _LOGGED_AS_DONE.search(text)
+    if closed:
+        yield Hit(closed.start("done"), closed.end("done"))
         return
     match = first(_OBJECT, text)
     if match is None:

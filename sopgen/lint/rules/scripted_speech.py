@@ -18,7 +18,7 @@ Bad: Answer the phone in the following words: 'Thank you for calling reception, 
 Good: Answer the phone with your name and the desk's name, for example 'Reception, this is Sam.'
 """
 
-from ..text import Hit, Sentence, first, keywords, lazy, phrase_pattern
+from ..text import Hit, Sentence, any_of, first, keywords, lazy, phrase_pattern, words
 
 CODE = "SOP101"
 NAME = "scripted-speech"
@@ -37,11 +37,14 @@ KEYWORDS = keywords("""
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
     verbiage proper appropriate correct per according request open opens opening choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
-""")
+    unedited unaltered spiel
+""") | frozenset(w for w in words("staff-nouns") if " " not in w)
 
 _MANDATE = lazy(
     r"\b(?:say|says|use|uses|reply|respond|answer|greet)\w*\s+exactly\b"
-    r"|\bexact(?:ly)?\s+(?:the\s+)?(?:same\s+)?(?:words?|wording|phrase|phrasing|script|sentence|line)\b"
+    r"|\bexact(?:ly)?\s+(?:the\s+)?(?:same\s+)?(?:\w+\s+(?:and|&)\s+)?(?:words?|wording|phrase|phrasing|script|sentence|line)\b"
+    r"|\b(?:templates?|messages?|wording|script|text|emails?|replies|reply|responses?)\b[^.;]{0,40}?\b(?:unedited|unaltered)\b"
+    r"|\b(?:hear\w*|deliver\w*|give|gives|giving|present\w*|run\s+through)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:statement|pitch|spiel)\b"
     r"|\bthose\s+(?:exact\s+)?words\b"
     r"|\b(?:in|with|using)\s+the\s+following\s+(?:words?|wording|phrase|script|greeting|sentence|lines?)\b"
     r"|\bverbatim\b|\bword[\s-]for[\s-]word\b|\bword[\s-]perfect\b"
@@ -94,6 +97,8 @@ _PLACEHOLDER = lazy(
 _PREFERRED_WORD = lazy(r"\b(?:say|use|reply)\s+[\"'][^\"'\n]{1,30}[\"']\s*,?\s+(?:rather\s+than|instead\s+of|not|never)\s+[\"']")
 # Lines that free the person to speak for themselves, whatever else the sentence mentions.
 _FREEDOM = lazy(r"(?<!not\s)(?<!n't\s)\b(?:just\s+)?be\s+yourself\b|(?<!not\s)(?<!n't\s)\bin\s+your\s+own\s+(?:words|way)\b")
+# A line given to a role, as in a play: "Receptionist: 'Good morning …'".
+_SPEAKER = lazy(rf"\b(?:{any_of('staff-nouns')})\s*:\s*[\"'“‘]?$")
 _NOTHING_ELSE = lazy(r"\band\s+nothing\s+else\b|\bnothing\s+more\b")
 _NEVER_SPOKEN = lazy(r"\b(?:never|not)\s+(?:to\s+)?(?:be\s+)?(?:spoken|said|used|uttered|mentioned)\b")
 _LOOSE_QUOTE = lazy(r"\b(?:or\s+simply|or\s+just|or\s+something\s+similar|whatever\s+(?:suits|feels|fits)|"
@@ -150,6 +155,8 @@ def _scripted(sentence: Sentence) -> Hit | None:
     if not spoken:
         return None
     before = sentence.masked[:spoken[0].start]
+    if _SPEAKER.search(before):
+        return Hit(spoken[0].start, spoken[0].end, "scripted speech: a dialogue to act out")
     if _SPEECH.search(before) or _EVERY.search(sentence.masked):
         return Hit(spoken[0].start, spoken[0].end, "scripted speech: a line to recite")
     return None

@@ -81,6 +81,8 @@ _QUOTA = lazy(
     rf"|\bonce\s+at\s+the\s+(?:start|beginning|end)\b|\b(?:each|every)\s+(?:table|guest|visitor|room|member|diner)\s+once\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:jokes?|stories|compliments?|questions?|suggestions?)\b"
 )
+_SPARED = lazy(r"\b(?:nobody|no\s+one|never|not|don't|doesn't|won't)\s+(?:\w+\s+){0,2}?(?:has|have|needs?|having)\s+to\s+"
+              r"(?:\w+\s+){0,3}$")
 _QUOTA_ACTS = lazy(
     r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|conversation|tell|joke|"
     r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak)\w*\b"
@@ -137,6 +139,8 @@ def _clock(text: str, sentence: Sentence):
 
 def _quota(text: str, sentence: Sentence):
     match = _QUOTA.search(text)
+    if match and _SPARED.search(text[max(0, match.start() - 60):match.start()]):
+        return None     # "so nobody has to ask twice" counts what the guest is spared, not what staff do
     if match and _QUOTA_ACTS.search(text) and not sentence.has("safety"):
         return Hit(match.start(), match.end(), "quota on social behaviour")
     return None
