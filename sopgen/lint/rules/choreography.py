@@ -111,7 +111,7 @@ _VOICE = lazy(
     r"|\b(?:raise|raises|raising|lower|lowers|lowering|drop|drops|dropping|keep|keeps|kept|modulate\w*)\s+"
     r"(?:the\s+(?:pitch|volume)\s+of\s+)?(?:your|his|her|their|the)\s+voice\b"
     r"|\bvoice\s+(?:\w+\s+){0,3}?(?:low|lowered|soft|quiet|even|level|down|raised|at\s+an?\s+\w+(?:,?\s+\w+)?\s+volume)\b"
-    r"|\b(?:above|below|beyond)\s+(?:a\s+|normal\s+|conversational\s+)*(?:volume|level)\b|^\s*tone\s*:"
+    r"|\b(?:above|below|beyond)\s+(?:a\s+|normal\s+|conversational\s+)*(?:volume|level)\b|^\s*(?:tone|voice)\s*[:–—-]"
     r"|\benunciat\w*|\bat\s+an?\s+(?:moderate|steady|slow|measured|even|calm)\s+(?:pace|speed|rate)\b"
     r"|\bpitch\w*\s+(?:your|his|her|their|the)\s+voice\b|\bwords\s+(?:per|a|an)\s+minute\b|"
     r"\b(?:speaking|talking)\s+(?:pace|speed|rate)\b|\bpace\s+of\s+(?:your\s+|their\s+)?speech\b"

@@ -60,7 +60,8 @@ _SHOW = (r"(?:show|shows|showing|shown|express|expresses|expressing|display|disp
          r"offer|offers|offering|give|gives|with(?!\s+an?\b)|provide|provides|providing|use|uses|using|have|has|bring|brings)")
 _GREETS = (r"(?:greet|greets|greeted|greeting|welcome|welcomes|welcomed|welcoming|acknowledge|acknowledges|"
            r"acknowledged|thank|thanks|thanked|answer|answers|answered|speak|speaks|spoke|talk|talks|say|says|"
-           r"receive|receives|received|treat|treats|treated|serve|serves|served|assist|assists|assisted|bid|bids)")
+           r"receive|receives|received|treat|treats|treated|serve|serves|served|assist|assists|assisted|bid|bids|"
+           r"congratulate|congratulates|congratulated|farewell|farewells)")
 
 _SMILE = lazy(r"\bsmil(?:e|es|ed|ing|ey)\b")
 _LAUGH = lazy(r"\b(?:laugh|laughs|laughing|giggl\w*|chuckl\w*|beam|beams|beaming|grin|grins|grinning)\b")
@@ -78,7 +79,7 @@ _DEMANDED = lazy(
     rf"|\b(?:{_AFFECT})(?:[\s,]+(?:and\s+|or\s+)?(?:{_AFFECT}|polite|courteous|professional|helpful|attentive|"
     rf"genuine|sincere|personal|inviting|welcoming|approachable|caring|kind)){{0,4}}[\s,]+{_SOCIAL}\b"
     rf"|\b{_SHOW}\s+(?:(?:a|an|the|your|our|their|his|her|real|genuine|true|natural|some|lots\s+of|plenty\s+of)\s+)?"
-    rf"(?:(?:\w+\s+){{0,2}}?\w+,?\s+and\s+)?(?:{_AFFECT})\b"
+    rf"(?:(?:\w+\s+){{0,2}}?\w+,?\s+and\s+)?(?:{_AFFECT})\b(?![\s-]+(?:{_STAFF}|shifts?|teams?|duty)\b)"
     r"|\b(?:facial\s+expressions?|tone\s+of\s+(?:your\s+)?voice|telephone\s+personality|phone\s+personality|"
     r"(?:bubbly|outgoing|sunny|vibrant|infectious|larger[\s-]than[\s-]life)\s+personality|"
     r"personality\s+(?:to\s+)?(?:shine|show)\w*)\b"

@@ -37,7 +37,7 @@ KEYWORDS = keywords("""
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
     verbiage proper appropriate correct per according request open opens opening choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
-    unedited unaltered spiel
+    unedited unaltered spiel emoji emojis emoticon emoticons slang upsell upselling template
 """) | frozenset(w for w in words("staff-nouns") if " " not in w)
 
 _MANDATE = lazy(
@@ -74,7 +74,12 @@ _MANDATE = lazy(
     r"|\brequest\s+(?:him|her|them|the\s+guest)\s+to\s+(?:visit|come|stay)\s+again\b"
     r"|\b(?:never|not|don't|do\s+not)\s+(?:use|say)\s+the\s+(?:words?|phrases?|expressions?)\b"
     r"|\bverbiage\b|\b(?:tag\s?lines?|catch\s?phrases?|slogans?|motto)\b"
-    r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary)\b"
+    r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary|emojis?|emoticons?)\b"
+    r"|\bemojis?\b[^.;]{0,60}?\bapproved\s+list\b"
+    r"|\b(?:never|not|don't|do\s+not|avoid|avoids)\s+(?:use|say|using|saying)\s+(?:any\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:words?|phrases?|expressions?|terms?)\s+(?:such\s+as|like|including)\b"
+    r"|\b(?:upsell\w*|sales|phone|telephone|greeting|welcome|closing|opening|booking|check-in|call|hold|transfer)\s+scripts?\b"
+    r"|\b(?:respond|reply|replies|answer)\w*\s+to\s+(?:every|each|all|any)\b[^.;]{0,60}?\btemplate\b"
     r"|\b(?:standard|approved|official|set|company|brand)\s+(?:opening|closing)\s+(?:statement|line|remark|words)\b"
     r"|\bread\w*\s+(?:\w+\s+){0,4}?(?:from|off)\s+the\s+(?:card|script|sheet|prompt|cue\s+card|screen)\b"
     r"|\b(?:phrase|phrases|wording|words|script|greeting)\s+(?:\w+\s+){0,2}?(?:from|on|printed\s+on|written\s+on|in)\s+"
@@ -91,14 +96,20 @@ _ADDRESS = lazy(
 _PLACEHOLDER = lazy(
     r"\b(?:mrs?|ms|miss|name\s+is|this\s+is|i\s+am)\.?\s*(?:/\s*(?:mrs?|ms|miss)\.?\s*)?_{3,}|"
     r"[\[(<{](?=[^\])>}\n]{0,40}\b(?:name|hotel|company|property|surname|title|department|restaurant|guest|"
-    r"your|time\s+of\s+day|outlet|brand|city|business)\b)[a-z][^\])>}\n]{0,40}[\])>}]"
+    r"your|time\s+of\s+day|outlet|brand|city|business)\b)[a-z][^\])>}\n,]{0,40}[\])>}]"
 )
 # 'Say "certainly" rather than "sure"': one word prescribed in place of another.
 _PREFERRED_WORD = lazy(r"\b(?:say|use|reply)\s+[\"'][^\"'\n]{1,30}[\"']\s*,?\s+(?:rather\s+than|instead\s+of|not|never)\s+[\"']")
 # Lines that free the person to speak for themselves, whatever else the sentence mentions.
 _FREEDOM = lazy(r"(?<!not\s)(?<!n't\s)\b(?:just\s+)?be\s+yourself\b|(?<!not\s)(?<!n't\s)\bin\s+your\s+own\s+(?:words|way)\b")
+# Words the guest says, quoted so staff recognise them: 'If a guest says "I'm just looking", …'.
+_GUEST_SPEAKS = lazy(rf"\b(?:{any_of('person-nouns')}|they|he|she|someone|anyone)\s+(?:\w+\s+)?"
+                     r"(?:says?|said|asks?|asked|replies|replied|tells?\s+you|told\s+you|mentions?|writes?|wrote|"
+                     r"complains?|complained|answers?)\s*(?:,|:|that)?\s*[\"'“‘]?$")
 # A line given to a role, as in a play: "Receptionist: 'Good morning …'".
 _SPEAKER = lazy(rf"\b(?:{any_of('staff-nouns')})\s*:\s*[\"'“‘]?$")
+_PENALISED_WORD = lazy(r"\b(?:used?|uses|using|says?|said|saying)\s+(?:the\s+)?(?:words?|phrases?|expressions?|terms?)(?=\s*[\"'“‘])")
+_PENALTY = lazy(r"\b(?:score\w*|deduct\w*|penal\w*|fail\w*|marked\s+down|lose\w*\s+(?:a\s+)?points?|zero)\b")
 _NOTHING_ELSE = lazy(r"\band\s+nothing\s+else\b|\bnothing\s+more\b")
 _NEVER_SPOKEN = lazy(r"\b(?:never|not)\s+(?:to\s+)?(?:be\s+)?(?:spoken|said|used|uttered|mentioned)\b")
 _LOOSE_QUOTE = lazy(r"\b(?:or\s+simply|or\s+just|or\s+something\s+similar|whatever\s+(?:suits|feels|fits)|"
@@ -133,6 +144,9 @@ def _scripted(sentence: Sentence) -> Hit | None:
     mandate = first(_MANDATE, sentence.masked)
     if mandate:
         return Hit(mandate.start(), mandate.end())
+    penalised = _PENALISED_WORD.search(sentence.masked)
+    if penalised and sentence.quotes and _PENALTY.search(sentence.masked):
+        return Hit(penalised.start(), penalised.end(), "scripted speech: words that must never be said")
     banned = _NEVER_SPOKEN.search(sentence.masked)
     if banned and sentence.quotes:
         return Hit(banned.start(), banned.end(), "scripted speech: words that must never be said")
@@ -142,7 +156,7 @@ def _scripted(sentence: Sentence) -> Hit | None:
     placeholder = _PLACEHOLDER.search(sentence.lower)
     if placeholder:
         return Hit(placeholder.start(), placeholder.end(), "scripted speech: a line with blanks to fill in")
-    address = first(_ADDRESS, sentence.masked)
+    address = first(_ADDRESS, sentence.lower)
     if address:
         return Hit(address.start(), address.end(), "scripted speech: one form of address for everyone")
     nothing_else = _NOTHING_ELSE.search(sentence.masked)
@@ -151,7 +165,7 @@ def _scripted(sentence: Sentence) -> Hit | None:
     preferred = _PREFERRED_WORD.search(sentence.lower)
     if preferred and len(sentence.quotes) >= 2:
         return Hit(preferred.start(), preferred.end(), "scripted speech: words to use and words to avoid")
-    spoken = [q for q in sentence.quotes if _spoken(q)]
+    spoken = [q for q in sentence.quotes if _spoken(q) and not _GUEST_SPEAKS.search(sentence.masked[:q.start])]
     if not spoken:
         return None
     before = sentence.masked[:spoken[0].start]

@@ -77,6 +77,8 @@ _QUOTA = lazy(
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:\w+\s+)?(?:per|an|a|every)\s+(?:hour|shift|day|visit|call)\b"
+    rf"|\b(?:a\s+)?minimum\s+of\s+{COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:features?|points?|things?|facts?|items?|"
+    r"suggestions?|recommendations?|questions?|offers?|compliments?|benefits?|amenities|highlights?)\b"
     rf"|\b(?:second|third|another)\s+greeting\b"
     rf"|\bonce\s+at\s+the\s+(?:start|beginning|end)\b|\b(?:each|every)\s+(?:table|guest|visitor|room|member|diner)\s+once\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:jokes?|stories|compliments?|questions?|suggestions?)\b"
@@ -85,14 +87,15 @@ _SPARED = lazy(r"\b(?:nobody|no\s+one|never|not|don't|doesn't|won't)\s+(?:\w+\s+
               r"(?:\w+\s+){0,3}$")
 _QUOTA_ACTS = lazy(
     r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|conversation|tell|joke|"
-    r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak)\w*\b"
+    r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak|explain|describe|"
+    r"point|show|introduc|highlight)\w*\b"
 )
 # The guest's name, used as a quota: "use the guest's name throughout", "Name x3 per call".
 _NAME = lazy(
     r"\b(?:use|uses|used|using|work|works|weave|weaves|say|says|repeat|repeats|repeated|mention|mentions)\s+"
     r"(?:(?:the|their|each|every|his|her)\s+)?(?:\w+(?:'s|s'|s)?\s+)?(?:(?:title|first|full)\s+(?:and\s+)?)?"
     r"(?:first\s+|sur|last\s+)?names?\b"
-    r"|\b(?:name|title|surname)\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:used|repeated|said|mentioned)\b"
+    r"|\b(?:name|title|surname)\s+(?:was|is|were|are|(?:must|should|shall|will|to)\s+be)\s+(?:\w+\s+)?(?:used|repeated|said|mentioned)\b"
     r"|\bkeep\w*\s+(?:the\s+)?(?:\w+(?:'s|s')\s+)?name\s+in\s+play\b"
     r"|^\s*names?\s+(?:x\s?\d|\d\s?x|-|:)"
     r"|\bby\s+(?:(?:their|his|her|the\s+guest'?s?)\s+)?(?:sur|first\s+|last\s+)?name\b"
@@ -100,6 +103,7 @@ _NAME = lazy(
 _NAME_QUOTA = lazy(
     rf"\b(?:throughout|through\s+out|whenever|at\s+least|as\s+often\s+as|more\s+often|in\s+play|repeatedly|regularly|every|each|all|always|"
     rf"min|minimum|per\s+call|per\s+conversation|{_TIMES}|once)\b|^\s*names?\b"
+    r"|\b(?:every|each)\s+(?:second|other|third)\s+(?:sentences?|sentances?|lines?|replies|reply|messages?|exchanges?)\b"
 )
 # "She prefers to be called by her first name" describes a guest.
 _PREFERENCE = lazy(r"\b(?:prefers?|likes?|wants?|asks?|asked)\s+to\s+be\s+(?:called|addressed|known)\b[^.;]{0,25}$")
@@ -166,7 +170,7 @@ _FINDERS = (
     (_seconds, keywords("second seconds secs sec eye count")),
     (_clock, keywords("minute minutes mins min hour dot course courses bite bites sip sips mouthful mouthfuls")),
     (_quota, keywords("""
-        twice thrice times x once mention mentions reference references reminder reminders compliment compliments
+        twice thrice times x once mention mentions minimum reference references reminder reminders compliment compliments
         thank yous uses offers recommendation recommendations visit visits least once greeting
     """)),
     (_name, keywords("name names surname surnames title")),
