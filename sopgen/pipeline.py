@@ -57,6 +57,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     from .render.cache import CACHE_FILE
     from .render.context import handbook_context
     from .render.environment import make_environment
+    from .render.figure_files import figure_copies
     from .render.incremental import bring_up_to_date
     from .render.parallel import default_jobs
     from .render.write import Unchanged, check_output_dir, write_outputs
@@ -78,11 +79,14 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
         planned.update(_pdf_jobs(env, project, handbook_context(project, today, review_copy=review_copy)))
     if "html" in formats:
         progress("Rendering the HTML site")
-        planned.update(_render_site(env, handbook_context(project, today, review_copy=review_copy)))
+        site = handbook_context(project, today, review_copy=review_copy)
+        planned.update(_render_site(env, site))
+        planned.update(figure_copies(project.root, site, "html"))
     if "md" in formats:
         progress("Rendering Markdown")
-        planned.update(_render_markdown(env, handbook_context(project, today, markdown=True,
-                                                              review_copy=review_copy)))
+        markdown = handbook_context(project, today, markdown=True, review_copy=review_copy)
+        planned.update(_render_markdown(env, markdown))
+        planned.update(figure_copies(project.root, markdown, "md"))
 
     if archive:
         planned = _as_archival(planned)
@@ -169,8 +173,12 @@ def _pdf_jobs(env, project: Project, context: dict) -> dict:
     from .render.environment import builtin_templates_dir
     from .render.parallel import PdfJob
 
+    from .render.figure_files import figure_paths
+
     allowed = (project.config.templates_dir, builtin_templates_dir())
-    return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed)
+    figures = {"handbook": figure_paths(project.root, context)}   # the only output that shows them
+    return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed,
+                                  allowed_files=figures.get(name, ()))
             for name in ("handbook", "checklists")}
 
 
@@ -292,7 +300,7 @@ def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore
         problems += found
         if sop is not None:
             loaded.append(sop)
-            if not found:
+            if not any(p.severity is Severity.ERROR for p in found):   # warnings leave the text worth reading
                 problems += lint_sop(sop, config.lint, selection)
     problems += check_unique_ids([sop for sop in loaded if sop.id])
     if not paths:  # the training programme refers to the whole library, so it is checked with it
@@ -407,9 +415,12 @@ def render_site(start: Path, review_copy: bool = True) -> dict[str, bytes]:
     from .render.context import handbook_context
     from .render.environment import make_environment
 
+    from .render.figure_files import figure_copies
+
     project = load_valid_project(start)
     env = make_environment(project.config.templates_dir, project.config.limits)
-    return _render_site(env, handbook_context(project, build_date(), review_copy=review_copy))
+    context = handbook_context(project, build_date(), review_copy=review_copy)
+    return {**_render_site(env, context), **figure_copies(project.root, context, "html")}
 
 
 @dataclass
