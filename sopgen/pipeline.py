@@ -25,6 +25,7 @@ class BuildResult:
     left_out: list[str] = field(default_factory=list)
     drafts_left_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)   # what `sopgen lint` reports about the library
 
 
 def build_date() -> dt.date:
@@ -98,7 +99,8 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     progress(f"Writing {changed} changed file(s) to {display_path(out)}" if changed
              else f"Nothing changed in {display_path(out)}")
     write_outputs(out, current.files, owned=True, keep_other_files=keep_other_files, rewrite=force)
-    result = BuildResult(out, warnings=_refused_warnings(project, current.refused))
+    result = BuildResult(out, warnings=_refused_warnings(project, current.refused),
+                         findings=wording_findings(project, today))
     for name, data in current.files.items():
         if name != CACHE_FILE:
             result.written.append(out / name)
@@ -112,6 +114,21 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
         else:
             result.sops_per_touchpoint[sop.touchpoint] += 1
     return result
+
+
+def wording_findings(project: Project, today: dt.date) -> list[Problem]:
+    """The findings `sopgen lint` reports on a valid project: the wording rules over the SOPs and the
+    programme's objectives, and the warnings found while reading, so that a build does not hide them."""
+    from .lint import Selection, lint_sop
+    from .training.load import lint_training
+
+    config = project.config
+    selection = Selection.from_settings(config.lint)
+    findings = [p for p in project.problems if p.is_finding]
+    for sop in project.sops:
+        findings += lint_sop(sop, config.lint, selection)
+    findings += [p for p in lint_training(config, project.sops, selection, today) if p.is_finding]
+    return sorted_problems(findings)
 
 
 def _render(env, name: str, **context) -> str:
