@@ -118,15 +118,16 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
 
 def wording_findings(project: Project, today: dt.date) -> list[Problem]:
     """The findings `sopgen lint` reports on a valid project: the wording rules over the SOPs and the
-    programme's objectives, and the warnings found while reading, so that a build does not hide them."""
+    programme's objectives, and text the outputs would lose, so that a build does not hide them."""
+    from .core.sop_content import lost_markup
     from .lint import Selection, lint_sop
     from .training.load import lint_training
 
     config = project.config
     selection = Selection.from_settings(config.lint)
-    findings = [p for p in project.problems if p.is_finding]
+    findings = []
     for sop in project.sops:
-        findings += lint_sop(sop, config.lint, selection)
+        findings += lint_sop(sop, config.lint, selection) + lost_markup(sop)
     findings += [p for p in lint_training(config, project.sops, selection, today) if p.is_finding]
     return sorted_problems(findings)
 
@@ -302,6 +303,7 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
 def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> LintResult:
     """Lint with --select and --ignore of any rule codes; codes of review rules choose no wording rule."""
     from .core.project import check_unique_ids, discover, find_root, load_config, load_sop
+    from .core.sop_content import lost_markup
     from .lint import Selection, lint_sop
 
     config = load_config(find_root(start))
@@ -317,8 +319,9 @@ def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore
         problems += found
         if sop is not None:
             loaded.append(sop)
-            if not any(p.severity is Severity.ERROR for p in found):   # warnings leave the text worth reading
+            if not found:
                 problems += lint_sop(sop, config.lint, selection)
+            problems += lost_markup(sop)
     problems += check_unique_ids([sop for sop in loaded if sop.id])
     if not paths:  # the training programme refers to the whole library, so it is checked with it
         from .training.load import lint_training

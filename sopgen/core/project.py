@@ -299,7 +299,7 @@ def load_project(start: Path, paths: list[Path] | None = None) -> Project:
         project.problems.extend(problems)
         if sop is not None:
             readable.append(sop)
-            if not any(p.severity is Severity.ERROR for p in problems):   # a warning leaves it buildable
+            if not problems:
                 project.sops.append(sop)
     project.problems.extend(check_unique_ids([sop for sop in readable if sop.id]))
     if whole_library:  # stories name SOPs, so they can only be checked against all of them

@@ -11,7 +11,7 @@ from .problems import Kind, Problem, Severity, error_at
 from .schema import Validator
 
 META_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]*$")
-MAX_META_KEY = 40
+MAX_META_KEY = 60
 
 LOST_CODE, LOST_RULE = "SOP019", "lost-in-output"
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
@@ -40,11 +40,14 @@ def check_content(sop: Sop, root: Path, validator: Validator) -> None:
                    "or 'department'")
     check_figures(sop, root, validator.indices.get("figures", []),
                   lambda key, message, hint: report(key, message, hint, "SOP018", "bad-figure"))
-    validator.problems.extend(lost_markup(sop))
 
 
 def lost_markup(sop: Sop) -> list[Problem]:
-    """A warning for each image, and each link to a file or to an unsafe address, written in the SOP's text."""
+    """A warning for each image, and each link to a file or to an unsafe address, written in the SOP's text.
+
+    These are findings about valid text, so they come with the wording findings (lint, check,
+    build), not with loading.
+    """
     if sop.source is None:
         return []
     found = []

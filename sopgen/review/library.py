@@ -9,7 +9,6 @@ from typing import Iterable
 from .baseline import ChangedSop
 from ..core.config import Config
 from ..core.models import Sop
-from ..core.problems import Severity
 from ..core.project import discover, display_path, load_sop
 
 
@@ -33,7 +32,7 @@ class Library:
             resolved = path.resolve()
             if resolved not in entries:
                 sop, problems = load_sop(path, config)
-                entries[resolved] = Entry(resolved, display_path(path), sop, sop is not None and not any(p.severity is Severity.ERROR for p in problems))
+                entries[resolved] = Entry(resolved, display_path(path), sop, sop is not None and not problems)
         return cls(entries)
 
     def valid_sops(self) -> list[Sop]:
