@@ -174,6 +174,11 @@ def allow_in_step(text: str, line: int, code: str) -> Insertion | None:
         return None
     for item in steps.value:
         if isinstance(item, yaml.MappingNode) and item.value and item.start_mark.line <= line <= _last_line(item):
+            in_phase = _mapping_value(item, "steps")
+            if isinstance(in_phase, yaml.SequenceNode):   # a phase: the step is one of its steps
+                return next((_allow_edit(text.split("\n"), step, code) for step in in_phase.value
+                             if isinstance(step, yaml.MappingNode) and step.value
+                             and step.start_mark.line <= line <= _last_line(step)), None)
             return _allow_edit(text.split("\n"), item, code)
     return None
 

@@ -25,6 +25,7 @@ class BuildResult:
     left_out: list[str] = field(default_factory=list)
     drafts_left_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)   # what `sopgen lint` reports about the library
 
 
 def build_date() -> dt.date:
@@ -57,6 +58,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     from .render.cache import CACHE_FILE
     from .render.context import handbook_context
     from .render.environment import make_environment
+    from .render.figure_files import figure_copies
     from .render.incremental import bring_up_to_date
     from .render.parallel import default_jobs
     from .render.write import Unchanged, check_output_dir, write_outputs
@@ -78,11 +80,14 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
         planned.update(_pdf_jobs(env, project, handbook_context(project, today, review_copy=review_copy)))
     if "html" in formats:
         progress("Rendering the HTML site")
-        planned.update(_render_site(env, handbook_context(project, today, review_copy=review_copy)))
+        site = handbook_context(project, today, review_copy=review_copy)
+        planned.update(_render_site(env, site))
+        planned.update(figure_copies(project.root, site, "html"))
     if "md" in formats:
         progress("Rendering Markdown")
-        planned.update(_render_markdown(env, handbook_context(project, today, markdown=True,
-                                                              review_copy=review_copy)))
+        markdown = handbook_context(project, today, markdown=True, review_copy=review_copy)
+        planned.update(_render_markdown(env, markdown))
+        planned.update(figure_copies(project.root, markdown, "md"))
 
     if archive:
         planned = _as_archival(planned)
@@ -94,7 +99,8 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     progress(f"Writing {changed} changed file(s) to {display_path(out)}" if changed
              else f"Nothing changed in {display_path(out)}")
     write_outputs(out, current.files, owned=True, keep_other_files=keep_other_files, rewrite=force)
-    result = BuildResult(out, warnings=_refused_warnings(project, current.refused))
+    result = BuildResult(out, warnings=_refused_warnings(project, current.refused),
+                         findings=wording_findings(project, today))
     for name, data in current.files.items():
         if name != CACHE_FILE:
             result.written.append(out / name)
@@ -108,6 +114,22 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
         else:
             result.sops_per_touchpoint[sop.touchpoint] += 1
     return result
+
+
+def wording_findings(project: Project, today: dt.date) -> list[Problem]:
+    """The findings `sopgen lint` reports on a valid project: the wording rules over the SOPs and the
+    programme's objectives, and text the outputs would lose, so that a build does not hide them."""
+    from .core.sop_content import lost_markup
+    from .lint import Selection, lint_sop
+    from .training.load import lint_training
+
+    config = project.config
+    selection = Selection.from_settings(config.lint)
+    findings = []
+    for sop in project.sops:
+        findings += lint_sop(sop, config.lint, selection) + lost_markup(sop)
+    findings += [p for p in lint_training(config, project.sops, selection, today) if p.is_finding]
+    return sorted_problems(findings)
 
 
 def _render(env, name: str, **context) -> str:
@@ -169,8 +191,12 @@ def _pdf_jobs(env, project: Project, context: dict) -> dict:
     from .render.environment import builtin_templates_dir
     from .render.parallel import PdfJob
 
+    from .render.figure_files import figure_paths
+
     allowed = (project.config.templates_dir, builtin_templates_dir())
-    return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed)
+    figures = {"handbook": figure_paths(project.root, context)}   # the only output that shows them
+    return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed,
+                                  allowed_files=figures.get(name, ()))
             for name in ("handbook", "checklists")}
 
 
@@ -277,6 +303,7 @@ def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] =
 def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> LintResult:
     """Lint with --select and --ignore of any rule codes; codes of review rules choose no wording rule."""
     from .core.project import check_unique_ids, discover, find_root, load_config, load_sop
+    from .core.sop_content import lost_markup
     from .lint import Selection, lint_sop
 
     config = load_config(find_root(start))
@@ -294,6 +321,7 @@ def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore
             loaded.append(sop)
             if not found:
                 problems += lint_sop(sop, config.lint, selection)
+            problems += lost_markup(sop)
     problems += check_unique_ids([sop for sop in loaded if sop.id])
     if not paths:  # the training programme refers to the whole library, so it is checked with it
         from .training.load import lint_training
@@ -407,9 +435,12 @@ def render_site(start: Path, review_copy: bool = True) -> dict[str, bytes]:
     from .render.context import handbook_context
     from .render.environment import make_environment
 
+    from .render.figure_files import figure_copies
+
     project = load_valid_project(start)
     env = make_environment(project.config.templates_dir, project.config.limits)
-    return _render_site(env, handbook_context(project, build_date(), review_copy=review_copy))
+    context = handbook_context(project, build_date(), review_copy=review_copy)
+    return {**_render_site(env, context), **figure_copies(project.root, context, "html")}
 
 
 @dataclass

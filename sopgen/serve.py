@@ -108,13 +108,14 @@ class Preview:
 
 
 def _watched_paths(root: Path) -> list[Path]:
+    from .core.figures import ASSETS
     from .core.project import load_config
 
     try:
         config = load_config(root)
     except SopgenError:
-        return [root / CONFIG_NAME, root / "sops", root / "templates"]
-    return [root / CONFIG_NAME, config.sops_dir, config.templates_dir]
+        return [root / CONFIG_NAME, root / "sops", root / "templates", root / ASSETS]
+    return [root / CONFIG_NAME, config.sops_dir, config.templates_dir, root / ASSETS]   # assets: the figures
 
 
 def snapshot(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .core.project import display_path
 from .pipeline import BuildResult
 
@@ -37,6 +39,18 @@ def build_summary(result: BuildResult) -> str:
     if result.warnings:
         lines.append(f"{len(result.warnings)} warning(s):")
         lines += [f"  warning: {w}" for w in result.warnings]
-    else:
+    elif not result.findings:
         lines.append("No warnings.")
+    if result.findings:
+        lines.append(_findings_line(result.findings))
     return "\n".join(lines)
+
+
+def _findings_line(findings) -> str:
+    """How many wording findings the library has, by severity, and where to see them."""
+    counts = Counter(problem.severity for problem in findings)
+    parts = [f"{counts[severity]} {severity.label}{'s' if counts[severity] != 1 and severity.label != 'info' else ''}"
+             for severity in sorted(counts, reverse=True)]
+    total = len(findings)
+    return (f"Wording: {total} finding{'' if total == 1 else 's'} in the library ({', '.join(parts)}); "
+            "`sopgen check` shows where.")

@@ -29,6 +29,7 @@ def copy_example(destination: Path) -> Path:
     shutil.copy(REPO / "programme.yaml", destination / "programme.yaml")   # sopgen.yaml names it
     shutil.copytree(REPO / "records", destination / "records")
     shutil.copytree(REPO / "stories", destination / "stories")   # the SOPs name some of them
+    shutil.copytree(REPO / "assets", destination / "assets")     # and show a figure from it
     return destination
 
 

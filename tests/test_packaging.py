@@ -13,7 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 #: What the tests read besides the package: the example project and the pre-commit hook definitions.
 PROJECT_FILES = ["sopgen.yaml", "programme.yaml", ".pre-commit-hooks.yaml", "LICENSE", "README.md"]
-PROJECT_FOLDERS = ["sops", "records", "stories", "audits", "tests", "templates"]
+PROJECT_FOLDERS = ["sops", "records", "stories", "audits", "assets", "tests", "templates"]
 
 
 @pytest.fixture(scope="module")

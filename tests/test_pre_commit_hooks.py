@@ -55,7 +55,7 @@ def test_validate_hook_ignores_wording_but_fails_on_invalid_files(make_project, 
 GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
            "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-EXAMPLE = ["sopgen.yaml", "programme.yaml", "sops", "records", "stories", "audits"]
+EXAMPLE = ["sopgen.yaml", "programme.yaml", "sops", "records", "stories", "audits", "assets"]
 
 
 def _git(cwd: Path, *args: str) -> str:

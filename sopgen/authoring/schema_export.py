@@ -17,7 +17,8 @@ import json
 
 from ..core.config import CONFIG
 from ..core.models import SOP
-from ..core.schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, Shape)
+from ..core.schema import (BOOL, CHOICE, DATE, ID, ID_PATTERN, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, OneOf,
+                           Shape)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SOP_SCHEMA_NAME = "sop.schema.json"
@@ -105,8 +106,10 @@ def shape_schema(shape: Shape) -> dict:
 
 
 def property_schema(spec: Field) -> dict:
-    schema = value_schema(spec, spec.required)
-    if not spec.required:
+    schema = value_schema(spec, spec.required or spec.nonempty)
+    if spec.nonempty and spec.kind in (MAP, OBJECT):
+        schema = {**schema, "minProperties": 1}
+    if not spec.required and not spec.nonempty:
         schema = _or_null(schema)       # `key:` with nothing after it is accepted when optional
     if spec.description:
         schema = {"description": spec.description, **schema}
@@ -149,7 +152,10 @@ def value_schema(spec: Field, required: bool = False) -> dict:
     raise ValueError(f"no JSON Schema for field kind '{kind}' (field '{spec.name}')")
 
 
-def _item_schema(item: Field | Shape) -> dict:
+def _item_schema(item: Field | Shape | OneOf) -> dict:
+    if isinstance(item, OneOf):
+        marked = {"anyOf": [{"required": [key]} for key in item.keys]}
+        return {"if": marked, "then": shape_schema(item.other), "else": shape_schema(item.usual)}
     if isinstance(item, Shape):
         return shape_schema(item)
     schema = value_schema(item, item.required)

@@ -30,8 +30,28 @@ def nesting(text: str) -> int:
     return deepest
 
 
+# A table's delimiter row: "| --- | :---: |" or "--- | ---", under a row of cells.
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*$",
+                         re.MULTILINE)
+
+
+def holds_table(text: str) -> bool:
+    """A Markdown table: a row with '|' followed by a delimiter row of dashes."""
+    if "|" not in text or "-" not in text:
+        return False
+    for found in _TABLE_RULE.finditer(text):
+        before = text[:found.start()].rstrip("\n").rsplit("\n", 1)[-1]
+        if "|" in before:
+            return True
+    return False
+
+
 def markdown_problem(text: str) -> tuple[str, str] | None:
     """(message, hint) when the text asks more of the Markdown renderer than a field may; else None."""
+    if holds_table(text):
+        return ("holds a Markdown table, which the handbook, checklists and training exports cannot show",
+                "write the rows as sentences or a list; measured targets belong in 'standards', "
+                "things you need in 'equipment', forms in 'records'")
     brackets = text.count("[")
     allowed = min(MAX_BRACKETS, MAX_BRACKET_WORK // max(len(text), 1))
     if brackets > allowed:

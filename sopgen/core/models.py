@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from .load import Source, Span
-from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, NUMBER, OBJECT, TEXT, Field, Shape)
+from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, OneOf, Shape)
 
 STATUSES = ("draft", "approved", "retired")
 CHECK_KINDS = ("tick", "reading")
@@ -21,6 +21,65 @@ class Step:
     allow: tuple[str, ...] = ()
     reason: str | None = None
     story: str | None = None
+    title: str | None = None
+    how: str | None = None
+    phase: str | None = None      # the heading of the step group it was written in, if any
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A group of steps under a heading; the SOP's steps are numbered on across its phases."""
+
+    phase: str
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scope:
+    applies_to: str | None = None
+    excludes: str | None = None
+
+
+@dataclass(frozen=True)
+class When:
+    trigger: str | None = None
+    frequency: str | None = None
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class SafetyNote:
+    note: str
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A measured service standard an audit can score: not step choreography."""
+
+    measure: str
+    target: str
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    kept_by: str | None = None
+    retention: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    file: str          # as written: a path under the project's assets/ folder
+    alt: str
+    caption: str | None = None
+    step: int | None = None    # the printed number of the step it belongs to
 
 
 @dataclass(frozen=True)
@@ -111,6 +170,15 @@ class Sop:
     revisions: list[Revision] = field(default_factory=list)
     lint: SopLint = field(default_factory=SopLint)
     order: int | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    scope: Scope | None = None
+    when: When | None = None
+    definitions: list[Definition] = field(default_factory=list)
+    equipment: list[str] = field(default_factory=list)
+    safety: list[SafetyNote] = field(default_factory=list)
+    standards: list[Standard] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     source: Source | None = None
     spans: dict[str, Span] = field(default_factory=dict)
 
@@ -124,7 +192,13 @@ class Sop:
     def instructions(self) -> Iterator[TextRef]:
         """The texts that tell a colleague what to do: what the wording rules read."""
         for i, step in enumerate(self.steps):
+            if step.title:
+                yield TextRef(f"step {i + 1} (title)", f"steps[{i}].title", step.title,
+                              self.span(f"steps[{i}].title"), step.allow)
             yield TextRef(f"step {i + 1}", f"steps[{i}].do", step.do, self.span(f"steps[{i}].do"), step.allow)
+            if step.how:
+                yield TextRef(f"step {i + 1} (how)", f"steps[{i}].how", step.how, self.span(f"steps[{i}].how"),
+                              step.allow)
         for i, cue in enumerate(self.cues):
             yield TextRef(f"cue {i + 1}", f"cues[{i}].respond", cue.respond, self.span(f"cues[{i}].respond"))
         for i, item in enumerate(self.recovery):
@@ -143,14 +217,25 @@ def _tuple_of(name: str):
 
 
 STEP = Shape("step", (
+    Field("title", TEXT, instruction=True, description="a short title for the step, printed above it"),
     Field("do", TEXT, required=True, instruction=True,
           description="what to achieve, as an instruction to a colleague"),
+    Field("how", TEXT, instruction=True, description="optional detail: how it is usually done"),
     Field("why", TEXT, description="the reason: what it means for the guest"),
     Field("allow", LIST, item=Field("code", "code"),
           description="lint rule codes this step may break on purpose; give a reason"),
     Field("reason", TEXT, description="why the allowed rule does not apply here"),
     Field("story", ID, description="the id of the story in stories/ this step came from"),
 ), lambda v: Step(**_tuple_of("allow")(v)))
+
+PHASE = Shape("phase", (
+    Field("phase", TEXT, required=True, description="the heading of this group of steps"),
+    Field("steps", LIST, required=True, item=STEP, description="the steps of this phase, each with a why"),
+), lambda v: Phase(v["phase"], tuple(v["steps"] or ())))
+
+
+# A list item holding 'phase:' or 'steps:' is a group of steps; anything else is a step.
+STEP_OR_PHASE = OneOf(STEP, PHASE, ("phase", "steps"))
 
 CUE = Shape("cue", (
     Field("notice", TEXT, required=True, description="what to look out for"),
@@ -192,7 +277,59 @@ def _sop(values: dict) -> "Sop":
     items = values.get("checklist") or []
     values["checklist_items"] = list(items)
     values["checklist"] = [item.text for item in items]
+    values["steps"] = flat_steps(values.get("steps") or [])
     return Sop(**{k: val for k, val in values.items() if val is not None})
+
+
+def flat_steps(items: list) -> list[Step]:
+    """Steps in reading order, each group's steps marked with its phase."""
+    steps: list[Step] = []
+    for item in items:
+        if isinstance(item, Phase):
+            steps += [replace(step, phase=item.phase) for step in item.steps]
+        else:
+            steps.append(item)
+    return steps
+
+
+SCOPE = Shape("scope", (
+    Field("applies_to", TEXT, description="who and what the SOP covers"),
+    Field("excludes", TEXT, description="what it does not cover, and where that is found"),
+), lambda v: Scope(**v))
+
+WHEN = Shape("when", (
+    Field("trigger", TEXT, description="what starts the procedure"),
+    Field("frequency", TEXT, description="how often it is done, such as 'every arrival' or 'each evening'"),
+), lambda v: When(**v))
+
+DEFINITION = Shape("definition", (
+    Field("term", TEXT, required=True, description="the word or phrase defined"),
+    Field("meaning", TEXT, required=True, description="what it means in this SOP"),
+), lambda v: Definition(**v))
+
+SAFETY_NOTE = Shape("safety note", (
+    Field("note", TEXT, required=True, description="the safety or legal point, as exactly as it must be followed"),
+    Field("why", TEXT, description="the risk it guards against"),
+), lambda v: SafetyNote(**v))
+
+STANDARD = Shape("standard", (
+    Field("measure", TEXT, required=True, description="what is measured, such as the time to answer a call"),
+    Field("target", TEXT, required=True, description="the level to meet, such as 'within three rings'"),
+    Field("why", TEXT, description="why the measure matters to the guest"),
+), lambda v: Standard(**v))
+
+RECORD = Shape("record", (
+    Field("name", TEXT, required=True, description="the form or record"),
+    Field("kept_by", TEXT, description="the role that keeps it"),
+    Field("retention", TEXT, description="how long it is kept, and what happens to it then"),
+), lambda v: Record(**v))
+
+FIGURE = Shape("figure", (
+    Field("file", TEXT, required=True, description="a PNG, JPEG, GIF or WebP image under the project's assets/ folder"),
+    Field("alt", TEXT, required=True, description="what the picture shows, for someone who cannot see it"),
+    Field("caption", TEXT, description="a caption printed under the picture"),
+    Field("step", INT, description="the number of the step it belongs to, counted across phases"),
+), lambda v: Figure(**v))
 
 
 REVISION = Shape("revision", (
@@ -219,7 +356,8 @@ SOP = Shape("SOP", (
     Field("roles", LIST, item=Field("role", TEXT), description="the roles that carry out this SOP"),
     Field("purpose", TEXT, required=True, description="why this SOP exists, for the guest"),
     Field("outcome", TEXT, description="what a guest experiences when it is done well"),
-    Field("steps", LIST, required=True, item=STEP, description="what to do, each with a why"),
+    Field("steps", LIST, required=True, item=STEP_OR_PHASE,
+          description="what to do, each with a why; or groups of steps, each with 'phase:' and 'steps:'"),
     Field("cues", LIST, item=CUE, description="signs to notice and how to respond"),
     Field("recovery", LIST, item=RECOVERY, description="how to put things right"),
     Field("checklist", LIST, item=CHECKLIST_ITEM,
@@ -231,4 +369,17 @@ SOP = Shape("SOP", (
     Field("supersedes", LIST, item=Field("sop id", ID), description="ids of SOPs this one replaces"),
     Field("lint", OBJECT, shape=SOP_LINT, description="wording-rule settings for this SOP"),
     Field("order", INT, description="where the SOP comes within its touchpoint: lower first (default 1), then by file name"),
+    Field("meta", MAP, key=Field("key", TEXT), item=Field("value", TEXT, required=True), nonempty=True,
+          description="your organisation's own document fields, such as code or department, shown in document control"),
+    Field("scope", OBJECT, shape=SCOPE, nonempty=True, description="who the SOP applies to, and what it excludes"),
+    Field("when", OBJECT, shape=WHEN, nonempty=True, description="what starts the procedure, and how often"),
+    Field("definitions", LIST, item=DEFINITION, nonempty=True, description="terms used in the SOP and their meanings"),
+    Field("equipment", LIST, item=Field("item", TEXT, required=True), nonempty=True,
+          description="what you need to carry out the SOP"),
+    Field("safety", LIST, item=SAFETY_NOTE, nonempty=True, description="safety and legal notes, each with its reason"),
+    Field("standards", LIST, item=STANDARD, nonempty=True,
+          description="measured service standards an audit can score: a measure, a target and why it matters"),
+    Field("records", LIST, item=RECORD, nonempty=True, description="forms and records kept: name, kept_by, retention"),
+    Field("figures", LIST, item=FIGURE, nonempty=True,
+          description="pictures of a set-up: file under assets/, alt text, caption, and the step it belongs to"),
 ), _sop)

@@ -14,6 +14,8 @@ from .load import MAX_DEPTH_LIMIT, Limits, LoadFailed, Source, load
 from .models import SOP, Sop
 from .problems import Problem, Severity, error_at
 from .schema import Shape, Validator, did_you_mean
+from .sop_content import check_content
+from .step_phases import number_steps_across_phases
 
 if TYPE_CHECKING:
     from ..quality.stories import Story
@@ -214,9 +216,11 @@ def read_yaml(path: Path, shape: Shape, partial: bool = False,
 def load_sop(path: Path, config: Config) -> tuple[Sop | None, list[Problem]]:
     sop, validator, problems = read_yaml(path, SOP, partial=True, limits=config.limits)
     if sop is not None:
+        number_steps_across_phases(validator)
         sop.source = validator.source
         sop.spans = validator.spans
         _check_sop(sop, config, validator)
+        check_content(sop, config.root, validator)
     return sop, problems
 
 

@@ -48,6 +48,7 @@ class Field:
     choices: tuple[str, ...] = ()           # for CHOICE
     instruction: bool = False               # guest-facing instruction text the linter reads
     default: Any = None
+    nonempty: bool = False                  # optional, but when the key is written it must hold something
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,60 @@ class Shape:
         return None
 
 
+@dataclass(frozen=True)
+class OneOf:
+    """A list item of one shape, or of another when it is a mapping holding one of ``keys``."""
+
+    usual: Shape
+    other: Shape
+    keys: tuple[str, ...]
+
+    def pick(self, node: yaml.Node) -> Shape:
+        if isinstance(node, yaml.MappingNode) and any(
+                isinstance(key, yaml.ScalarNode) and key.value in self.keys for key, _ in node.value):
+            return self.other
+        return self.usual
+
+
 def did_you_mean(word: str, options) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    """A suggestion only when an option is a likely slip of the keyboard, or the word cut short.
+
+    difflib alone pairs words by shared letters: it offered 'revisions' for 'definitions'.
+    """
+    options = list(options)
+    close = [option for option in difflib.get_close_matches(word, options, n=5, cutoff=0.6)
+             if _slip(word, option)]
+    close += [option for option in options if option not in close and _cut_short(word, option)]
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _slip(word: str, option: str) -> bool:
+    """Within a few typing mistakes (insert, delete, replace, swap), fewer for a short word."""
+    allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
+    return typing_distance(word.lower(), option.lower(), allowed) <= allowed
+
+
+def _cut_short(word: str, option: str) -> bool:
+    """'door-welcome' for 'door-welcome-arrivals': the first parts of an id, whole."""
+    return len(word) >= 4 and option.startswith(word + "-")
+
+
+def typing_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from a to b; any value above ``limit`` means "too far"."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous, row = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if previous is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous[j - 2] + 1)
+        previous, row = row, current
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
 
 
 def _kind_name(node: yaml.Node) -> str:
@@ -89,6 +141,8 @@ class Validator:
     # For each list read: the position in the file's list of every item kept,
     # so that later checks can name and find an item after invalid ones were dropped.
     indices: dict[str, list[int]] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)     # each list read: how many items it had in the file
+    group: str | None = None                                # the group of items being read, such as "phase 2"
 
     def error(self, node: yaml.Node | None, code: str, rule: str, message: str, hint: str = "") -> None:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
@@ -149,6 +203,10 @@ class Validator:
             if spec.required:
                 self.error(node, "SOP007", "missing-field", f"{subject} is empty",
                            f"write the {spec.name} after the colon" + (f": {spec.description}" if spec.description else ""))
+            elif spec.nonempty:
+                self.error(node, "SOP007", "missing-field", f"{subject} is empty",
+                           f"write {spec.description} after the colon, or remove the key" if spec.description
+                           else "write a value after the colon, or remove the key")
             return None
         if spec.kind == LIST:
             return self.list(node, spec, subject, path)
@@ -169,19 +227,36 @@ class Validator:
             return None
         items = []
         kept = self.indices[path] = []
+        self.sizes[path] = len(node.value)
         item = spec.item
+        shapes_seen: dict[str, yaml.Node] = {}
+        group = self.group
+        of_group = f" of {group}" if group else ""
         for index, child in enumerate(node.value, start=1):
             child_path = f"{path}[{index - 1}]"
-            if isinstance(item, Shape):
-                built = self.read(child, item, f"{item.noun} {index}", child_path)
+            shape = item.pick(child) if isinstance(item, OneOf) else item
+            if isinstance(item, OneOf) and shape is item.other:
+                self.group = f"{shape.noun} {index}"     # its items are named "step 2 of phase 3"
+            if isinstance(shape, Shape):
+                built = self.read(child, shape, f"{shape.noun} {index}{of_group}", child_path)
             else:
-                built = self.value(child, item, f"{item.name} {index}", child_path)
+                built = self.value(child, item, f"{item.name} {index}{of_group}", child_path)
+            self.group = group
             if built is not None:
                 items.append(built)
                 kept.append(index - 1)
-        if spec.required and not node.value:
+            if isinstance(item, OneOf):
+                shapes_seen.setdefault(shape.noun, child)
+        if len(shapes_seen) > 1:
+            first, *others = shapes_seen
+            self.error(shapes_seen[others[0]], "SOP005", "wrong-type",
+                       f"{subject} mixes a {others[0]} with a {first} before it",
+                       f"write every entry as a {first}, or every entry as a {others[0]}")
+        if (spec.required or spec.nonempty) and not node.value:
+            remove = "" if spec.required else ", or remove the key"
             self.error(node, "SOP007", "missing-field", f"{subject} is an empty list",
-                       f"add at least one entry — {spec.description}" if spec.description else "add at least one entry")
+                       (f"add at least one entry — {spec.description}" if spec.description
+                        else "add at least one entry") + remove)
         return items
 
     def map(self, node: yaml.Node, spec: Field, subject: str, path: str) -> dict | None:
@@ -189,6 +264,9 @@ class Validator:
             self.error(node, "SOP005", "wrong-type", f"{subject} must be a mapping, not {_kind_name(node)}",
                        "write one 'key: value' line for each entry")
             return None
+        if spec.nonempty and not node.value:
+            self.error(node, "SOP007", "missing-field", f"{subject} is empty",
+                       "write one 'key: value' line for each entry, or remove the key")
         result = {}
         for key_node, value_node in node.value:
             key = self.value(key_node, spec.key, f"key in {subject}",

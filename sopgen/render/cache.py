@@ -35,12 +35,14 @@ def unchanged_or(out: Path, name: str, data: bytes) -> bytes | Unchanged:
     return Unchanged(wanted) if file_digest(out / name) == wanted else data
 
 
-def pdf_key(html: str, *, paper: str, base_dir: Path, variant: str = "") -> str:
+def pdf_key(html: str, *, paper: str, base_dir: Path, variant: str = "", allowed_files=()) -> str:
     """The cache key of a PDF: a change to anything it is made from, but the files it reads, gives another key."""
     from importlib.metadata import version
 
     parts = [f"sopgen {__version__}", f"weasyprint {version('weasyprint')}", f"paper {paper}",
              f"base {base_dir.resolve()}", f"variant {variant}", html]
+    if allowed_files:   # which single files it may read changes what it can show
+        parts.insert(-1, "files " + " ".join(sorted(str(path) for path in allowed_files)))
     return digest("\0".join(parts).encode())
 
 

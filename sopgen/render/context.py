@@ -8,7 +8,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from .. import __version__
-from ..core.models import ChecklistItem, Question, Sop
+from ..core.models import ChecklistItem, Figure, Question, Sop
 from ..core.project import Project
 from ..quality.stories import adoptions
 from .markup import to_html, to_safe_markdown
@@ -92,7 +92,16 @@ def _checklist_item(item: ChecklistItem, text: Text, plain: Plain) -> dict:
 
 def sop_context(sop: Sop, touchpoint: dict, text: Text, plain: Plain = str) -> dict:
     optional = lambda value: text(value) if value else None  # noqa: E731
+    figures = [_figure(figure, text, plain) for figure in sop.figures]
+    steps = [{"number": i, "do": text(s.do), "why": optional(s.why), "title": plain(s.title) if s.title else None,
+              "how": optional(s.how), "phase": plain(s.phase) if s.phase else None,
+              "figures": [f for f in figures if f["step"] == i]}
+             for i, s in enumerate(sop.steps, start=1)]
     return {
+        **content_context(sop, text, plain),
+        "phases": phases_of(steps),
+        "figures": figures,
+        "figures_after": [f for f in figures if f["step"] is None],
         "id": sop.id,
         "title": plain(sop.title),
         "anchor": f"sop-{sop.id}",
@@ -111,8 +120,7 @@ def sop_context(sop: Sop, touchpoint: dict, text: Text, plain: Plain = str) -> d
         "supersedes": list(sop.supersedes),
         "purpose": text(sop.purpose),
         "outcome": optional(sop.outcome),
-        "steps": [{"number": i, "do": text(s.do), "why": optional(s.why)}
-                  for i, s in enumerate(sop.steps, start=1)],
+        "steps": steps,
         "cues": [{"notice": text(c.notice), "respond": text(c.respond)} for c in sop.cues],
         "recovery": [{"when": text(r.when), "do": text(r.do)} for r in sop.recovery],
         "checklist": [text(item) for item in sop.checklist],
@@ -124,6 +132,49 @@ def sop_context(sop: Sop, touchpoint: dict, text: Text, plain: Plain = str) -> d
         "prev": None,
         "next": None,
     }
+
+
+def content_context(sop: Sop, text: Text, plain: Plain = str) -> dict:
+    """The parts of real-world SOPs beyond the steps: scope, when, definitions, equipment, safety,
+    standards, records, and the organisation's own document fields."""
+    optional = lambda value: text(value) if value else None  # noqa: E731
+    return {
+        "meta": [{"key": plain(key), "value": plain(value)} for key, value in sop.meta.items()],
+        "scope": {"applies_to": optional(sop.scope.applies_to), "excludes": optional(sop.scope.excludes)}
+        if sop.scope else None,
+        "when": {"trigger": optional(sop.when.trigger), "frequency": optional(sop.when.frequency)}
+        if sop.when else None,
+        "definitions": [{"term": plain(d.term), "meaning": text(d.meaning)} for d in sop.definitions],
+        "equipment": [text(item) for item in sop.equipment],
+        "safety": [{"note": text(n.note), "why": optional(n.why)} for n in sop.safety],
+        "standards": [{"measure": text(s.measure), "target": text(s.target), "why": optional(s.why)}
+                      for s in sop.standards],
+        "records": [{"name": text(r.name), "kept_by": plain(r.kept_by) if r.kept_by else None,
+                     "retention": plain(r.retention) if r.retention else None} for r in sop.records],
+    }
+
+
+def _figure(figure: Figure, text: Text, plain: Plain) -> dict:
+    # The file was checked to be a picture under assets/; outputs copy it beside their pages under the same path.
+    return {"src": figure.file, "alt": plain(" ".join(figure.alt.split())),
+            "caption": text(figure.caption) if figure.caption else None, "step": figure.step}
+
+
+def phases_of(steps: list[dict]) -> list[dict]:
+    """The steps grouped under their phase headings, numbers running on; empty when the SOP has no phases."""
+    if not any(step["phase"] for step in steps):
+        return []
+    phases: list[dict] = []
+    for step in steps:
+        if not phases or phases[-1]["heading"] != step["phase"]:
+            phases.append({"heading": step["phase"], "steps": []})
+        phases[-1]["steps"].append(step)
+    return phases
+
+
+def figure_sources(context: dict) -> list[str]:
+    """The project-relative path of every figure the context shows, once each."""
+    return list(dict.fromkeys(figure["src"] for sop in context["sops"] for figure in sop["figures"]))
 
 
 def stories_by_sop(project: Project, text: Text, plain: Plain = str) -> dict[str, list[dict]]:

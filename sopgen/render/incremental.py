@@ -28,7 +28,8 @@ def bring_up_to_date(out: Path, planned: Mapping[str, bytes | PdfJob], *, paper:
     for name, planned_output in planned.items():
         if isinstance(planned_output, PdfJob):
             job = planned_output
-            keys[name] = pdf_key(job.html, paper=paper, base_dir=job.base_dir, variant=job.variant)
+            keys[name] = pdf_key(job.html, paper=paper, base_dir=job.base_dir, variant=job.variant,
+                                 allowed_files=job.allowed_files)
             entry = cache.current(name, keys[name])
             if entry is not None:
                 files[name], made[name] = Unchanged(entry.digest), entry

@@ -25,6 +25,7 @@ class PdfJob:
     base_dir: Path
     allowed_dirs: tuple[Path, ...]
     variant: str = ACCESSIBLE           # the PDF standard to meet: pdf/ua-1, or pdf/a-3a for archiving
+    allowed_files: tuple[Path, ...] = ()    # single files it may read too: the SOPs' figures
 
 
 def default_jobs() -> int:
@@ -51,7 +52,8 @@ def _render_one(name: str, job: PdfJob) -> RenderedPdf:
     from .pdf import render_pdf_noting_files
 
     try:
-        return render_pdf_noting_files(job.html, job.base_dir, list(job.allowed_dirs), job.variant)
+        return render_pdf_noting_files(job.html, job.base_dir, list(job.allowed_dirs), job.variant,
+                                       job.allowed_files)
     except Exception as exc:
         raise RenderError(f"{name} failed to render: {type(exc).__name__}: {exc}") from None
 

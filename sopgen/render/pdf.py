@@ -1,8 +1,9 @@
 """HTML to PDF with WeasyPrint: the only module that imports it.
 
-The renderer may read nothing but data: URIs and files inside the folders it is
-given (the templates), so SOP text can never make it open /etc/passwd or call
-out to the network.
+The renderer may read nothing but data: URIs, files inside the folders it is
+given (the templates) and the exact files it is given (the SOPs' figures,
+checked before), so SOP text can never make it open /etc/passwd or call out to
+the network.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ def _fetcher_class():
     from weasyprint.urls import URLFetcher
 
     class ProjectOnlyFetcher(URLFetcher):
-        def __init__(self, allowed_dirs: list[Path]):
+        def __init__(self, allowed_dirs: list[Path], allowed_files: tuple[Path, ...] = ()):
             super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
             self.allowed = [d.resolve() for d in allowed_dirs]
+            self.allowed_files = {f.resolve() for f in allowed_files}
             self.blocked: list[str] = []
             self.read: list[Path] = []
 
@@ -42,7 +44,7 @@ def _fetcher_class():
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
                 return False
             path = Path(unquote(parts.path)).resolve()
-            return any(path.is_relative_to(d) for d in self.allowed)
+            return path in self.allowed_files or any(path.is_relative_to(d) for d in self.allowed)
 
     return ProjectOnlyFetcher
 
@@ -66,11 +68,14 @@ def render_pdf(html: str, base_dir: Path, allowed_dirs: list[Path], variant: str
 
 
 def render_pdf_noting_files(html: str, base_dir: Path, allowed_dirs: list[Path],
-                            variant: str = ACCESSIBLE) -> RenderedPdf:
-    """Render HTML to a tagged PDF (``variant``), with the URLs that were refused and the files that were read."""
+                            variant: str = ACCESSIBLE, allowed_files: tuple[Path, ...] = ()) -> RenderedPdf:
+    """Render HTML to a tagged PDF (``variant``), with the URLs that were refused and the files that were read.
+
+    ``allowed_files`` are single files the renderer may read besides those in ``allowed_dirs``.
+    """
     import weasyprint
 
-    fetcher = _fetcher_class()(allowed_dirs)
+    fetcher = _fetcher_class()(allowed_dirs, allowed_files)
     # WeasyPrint logs each refused or missing resource; sopgen reports them itself.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     def lay_out(markup: str):

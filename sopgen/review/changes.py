@@ -103,7 +103,8 @@ def _parts(value) -> tuple[tuple[str, str], ...]:
         return ("", value.notice), ("response", value.respond)
     if isinstance(value, Recovery):
         return ("", value.when), ("what to do", value.do)
-    return ("", value.do), ("why", value.why or "")
+    return (("", value.do), ("title", value.title or ""), ("how", value.how or ""), ("why", value.why or ""),
+            ("phase", value.phase or ""))
 
 
 def match(before: list[Item], after: list[Item]) -> tuple[list[Item], list[Item], list[Reworded]]:

@@ -175,7 +175,7 @@ def test_the_shipped_programme_covers_every_live_sop_over_eight_weeks(tmp_path):
 
     for name in ("sopgen.yaml", "programme.yaml"):
         shutil.copy(REPO / name, tmp_path / name)
-    for folder in ("sops", "records", "stories"):
+    for folder in ("sops", "records", "stories", "assets"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, tmp_path / folder)
     project = load_project(tmp_path)

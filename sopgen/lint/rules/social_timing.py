@@ -14,8 +14,9 @@ real standards and are left alone.
 A stopwatch turns a welcome into a task to tick off, and guests notice the
 tick. Say what the timing protects (nobody waits unnoticed, a caller is not
 left ringing) and let people judge the moment. A service level the operation
-commits to (a call returned within the hour) is a real standard: state it
-with its reason.
+commits to (a call returned within the hour) is a real standard: write it
+under the SOP's `standards:` as a measure, a target and why it matters, where
+an audit can score it, not in a step as a stopwatch.
 
 Bad: Make eye contact with every arriving guest within four seconds.
 Good: Acknowledge arriving guests straight away, even with a nod while you finish a call, so nobody feels unnoticed.
@@ -29,7 +30,8 @@ SEVERITY = "warning"
 KIND = "text"
 MESSAGE = "timing or quota on social behaviour"
 HINT = ("say what the timing protects (nobody waits unnoticed, the caller is not left ringing) "
-        "instead of a stopwatch or a count; keep hard timings for commitments of the operation, with their reason")
+        "instead of a stopwatch or a count; a measure an audit scores belongs under 'standards:' "
+        "(measure, target, why), not in a step")
 
 
 # Acts of contact with a person, whatever the grammar ("greet", "greeted", "was acknowledged").
