@@ -184,30 +184,36 @@ def _usage(message: str) -> None:
 
 @app.command()
 def rules() -> None:
-    """List the wording rules and the review checks with their codes and default severities."""
+    """List the wording rules, the review checks and the input checks with their codes and default severities."""
+    from .core.input_checks import INPUT_CHECKS
     from .lint.registry import EVERY_RULE, REVIEW_RULES
 
     for rule in EVERY_RULE:
         if rule is REVIEW_RULES[0]:
             typer.echo("\nReview checks run by `sopgen check`:")
         typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary}")
+    typer.echo("\nInput checks, run on every file before anything else (a file with an error is not used):")
+    for check in INPUT_CHECKS:
+        typer.echo(f"{check.code}  {check.name:<22} {check.severity.label:<8} {check.summary}")
     typer.echo("\nRun `sopgen explain CODE` for what a rule looks for, why, and examples.")
 
 
 @app.command()
 def explain(code: str = typer.Argument(..., help="A rule code such as SOP101, or its name.")) -> None:
     """Explain a rule: what it looks for, why it matters, a bad and a good example."""
+    from .core.input_checks import INPUT_CHECKS
     from .core.schema import did_you_mean
-    from .lint.registry import EVERY_RULE, find_rule
+    from .lint.registry import EVERY_RULE, find_any
 
-    rule = find_rule(code)
+    rule = find_any(code)
     if rule is not None:
         typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
         typer.echo(rule.doc)
         typer.echo(f"\nHow to fix: {rule.hint}")
         return
     wanted = code.strip()
-    names = [r.code for r in EVERY_RULE] + [r.name for r in EVERY_RULE]
+    every = (*EVERY_RULE, *INPUT_CHECKS)
+    names = [r.code for r in every] + [r.name for r in every]
     _usage(f"no rule '{code}'{did_you_mean(wanted, names)}; `sopgen rules` lists them")
 
 

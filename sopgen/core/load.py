@@ -328,7 +328,7 @@ def _check_plain(source: Source, root: yaml.Node, max_depth: int) -> list[Proble
             control = CONTROL_CHARACTER.search(node.value)
             if control:
                 duplicates.append(_at(
-                    source, node, "SOP016", "control-character",
+                    source, node, "SOP021", "control-character",
                     f"contains a control character (U+{ord(control.group()):04X}), which could act on the "
                     f"terminal or page of whoever reads it",
                     "remove it: in double-quoted text, escapes such as \\e, \\a, \\0 and \\b make control "

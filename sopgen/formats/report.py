@@ -236,6 +236,11 @@ def _rule_descriptor(rule: RuleInfo) -> dict:
 
 def _fallback_rule(p: Problem) -> RuleInfo:
     """A rule entry for a code the caller gave no metadata for (e.g. validation codes)."""
+    from ..core.input_checks import input_check
+
+    known = input_check(p.code)
+    if known is not None:
+        return known.info()
     words = p.rule.replace("-", " ").replace("_", " ").strip()
     short = (words[:1].upper() + words[1:]) if words else p.code
     kind = "lint rule" if p.is_finding else "validation check"

@@ -103,6 +103,15 @@ def any_rule_code(code: str) -> bool:
     return code in _BY_CODE
 
 
+def find_any(wanted: str):
+    """A wording rule, review check or input check (SOP0xx) by code or name: what `sopgen explain` shows."""
+    from ..core.input_checks import INPUT_CHECKS
+
+    wanted = wanted.strip()
+    return find_rule(wanted) or next((check for check in INPUT_CHECKS
+                                      if check.code == wanted.upper() or check.name == wanted.lower()), None)
+
+
 def find_rule(wanted: str) -> Rule | None:
     """The rule of any kind with this code (any case) or name, as a person types it."""
     wanted = wanted.strip()
