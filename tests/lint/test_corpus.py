@@ -20,7 +20,10 @@ blind-6.tsv, a sixth author imitating thirty kinds of service outside hotels
 scored precision 0.903 and recall 0.933 on its first run. blind-7.tsv, a
 seventh author imitating audited luxury standards, mystery-shopper criteria,
 e-mail, chat and telephone standards and translated SOPs, scored precision
-0.929 and recall 0.875 on its first run.
+0.929 and recall 0.875 on its first run. blind-8.tsv, an eighth author
+imitating SOPs small businesses publish on the web (B&Bs, cafés, shops, visitor
+centres, holiday parks), with many robotic lines that carry no telling word,
+scored precision 0.913 and recall 0.792 on its first run.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ HINT = ("say when and why, and trust judgement for the exceptions; keep 'always'
 KEYWORDS = keywords("""
     always never times time circumstances circumstance exception exceptions strictly deviate deviation whatever
     matter cases case single every account point regardless forbidden prohibited permitted allowed negotiable
-    compulsory tolerance must unacceptable acceptable tolerated everyone everybody absolutely
+    compulsory tolerance must unacceptable acceptable tolerated everyone everybody absolutely even right
 """)
 
 # Words that leave no room for judgement whatever they are about.
@@ -63,6 +63,16 @@ _PEOPLE = lazy(rf"\b(?:{any_of('person-nouns')})\b(?!['’]s?\s|\s+(?:lifts?|ele
 # "The guest in 412 always asks for extra pillows": a guest's habit, not an order.
 _GUEST_HABIT = lazy(rf"\b(?:the|this|that|our|a)\s+(?:{any_of('person-nouns')})\s+(?:[\w']+\s+){{0,3}}$")
 # "If a guest tells you the room is not acceptable": someone's view reported, not a rule.
+# "so guests can always find someone": what the step makes possible, not an order
+_PURPOSE = lazy(r"\bso\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}(?:can|could|will|would|may|might)\s+$")
+# No room left for judgement: a courtesy owed before leaving, a maxim, a push past the guest's own answer.
+_ZERO_DISCRETION = lazy(
+    r"\bnever\s+(?:leave|let|walk\s+away\s+from|pass|finish|end)\b[^.;]{0,50}?\bwithout\s+(?:asking|offering|saying|"
+    r"thanking|greeting|checking|suggesting|recommending|mentioning)\b"
+    r"|\bthe\s+(?:guest|customer|client|diner|patron)\s+is\s+always\s+right\b"
+    r"|\b(?:every|each|all)\b[^.;]{0,60}?\beven\s+(?:if|when)\s+(?:they|the\s+(?:guests?|customers?|diners?|visitors?)|guests|customers)"
+    r"\s+(?:say|says|said|decline|declines|refuse|refuses|seem|seems|look|looks)\b"
+)
 _REPORTED = lazy(r"\b(?:tells?\s+you|says?|said|complains?|feels?|thinks?|finds?)\b[^.;]*$")
 _QUALIFIED = lazy(r"\bbut\s+(?:also\s+)?$")
 # A clause ends at a semicolon or colon, or where "but" or "however" turns the sentence.
@@ -80,7 +90,7 @@ def check(sentence: Sentence):
     if sentence.field_has("safety") or sentence.has("key-control"):
         return
     text = sentence.masked
-    strict = _STRICT.search(text)
+    strict = _STRICT.search(text) or _ZERO_DISCRETION.search(text)
     if strict:
         yield Hit(strict.start(), strict.end())
         return
@@ -90,7 +100,8 @@ def check(sentence: Sentence):
     for match in _ALWAYS.finditer(text):
         if _QUALIFIED.search(text[max(0, match.start() - 12):match.start()]) or released(text, match.start()) \
                 or _GUEST_HABIT.search(text[max(0, match.start() - 40):match.start()]) \
-                or _REPORTED.search(text[max(0, match.start() - 60):match.start()]):
+                or _REPORTED.search(text[max(0, match.start() - 60):match.start()]) \
+                or _PURPOSE.search(text[max(0, match.start() - 50):match.start()]):
             continue    # "check in often, but never interrupt": a limit on judgement, not a script
         clause = bisect.bisect_left(breaks, match.start())
         if clause not in judged:

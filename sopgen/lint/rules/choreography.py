@@ -28,7 +28,7 @@ MESSAGE = "choreography: prescribes body position, gesture, distance or angle"
 HINT = ("describe the effect you want (the guest feels welcome, has space, can see the way) and "
         "why; leave posture, gestures and distances to the person's judgement")
 _FINDER_WORDS = keywords("""
-    palm palms arm arms hand hands finger fingers outstretched extended stretched straight clasp fold cross chin
+    label logo handle spine crest door walk palm palms arm arms hand hands finger fingers outstretched extended stretched straight clasp fold cross chin
     head tilt tilted tilting tilts shoulder shoulders left right lean leans leaning leaned leant feet legs stand
     body torso hips toes diagonal posture bow bows bowed bowing curtsy knock knocks knocked knocking tap taps
     tapped tapping nod nods nodded nodding clap claps clapped clapping ring wave waves waved waving bang bangs rap
@@ -44,7 +44,11 @@ _FINDER_WORDS = keywords("""
 """)
 
 _GESTURE = lazy(
-    r"\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
+    r"\b(?:label|logo|handle|spine|crest)\s+facing\s+(?:them|the\s+(?:guest|host|customer|diner)|outwards?)\b"
+    r"|\bopen\s+the\s+door\s+for\s+(?:every|each|all)\b"
+    r"|^\W*walk\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:guests?|visitors?|shoppers?|customers?|diners?|members?|them)\s+"
+    r"(?:\w+\s+)?to\s+(?:the|their|your)\b(?![^.;]*\b(?:if|when|unless)\b)"
+    r"|\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
     r"|\b(?:arms?|hands?|fingers?)\s+(?:\w+\s+)?(?:extended|outstretched|stretched|straight)\b"
     r"|\boutstretched\s+(?:arm|hand)s?\b|\bfully\s+extended\b"
     r"|\bhands?\s+(?:\w+\s+){0,2}(?:clasped|folded|crossed|behind\s+(?:your\s+|the\s+|his\s+|her\s+)?back|"
@@ -74,6 +78,7 @@ _POSTURE = lazy(
     r"when|whenever|while|as|for\s+(?:the|every|each|a)\s+(?:guest|visitor|client|customer|member)|with\s+(?:your|his|her)|"
     r"facing|(?:,\s*)?not\s+sit\w*)"
     r"|\b(?:always|never|should|must|please)\s+(?:\w+\s+)?(?:stand|sit)\b"
+    r"|\b(?:do\s+not|don't|never)\s+sit(?:\s+down)?\b(?!\s+(?:guests?|them|him|her|people|customers|diners|visitors|anyone|the)\b)"
     r"|(?:^|[.,;:!]\s*)stand(?:ing)?\s*(?:[.,;:!]|$)|^\s*stand\b(?!\s+(?:by|out|orders?|for|in\s+for|up\s+for|where|near|somewhere|close)\b)"
     r"|\brise\w*\s+from\s+(?:the|your|his|her|their)\s+(?:seat|chair)\b|\b(?:rise|rises)\s+(?:when|whenever|as)\b"
     r"|\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept)\s+(?:\w+\s+)?(?:seated|standing|upright)\b"

@@ -37,14 +37,18 @@ KEYWORDS = keywords("""
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
     verbiage proper appropriate correct per according request open opens opening choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
-    unedited unaltered spiel emoji emojis emoticon emoticons slang upsell upselling template
+    unedited unaltered spiel speech refer tell good instead emoji emojis emoticon emoticons slang upsell upselling template
 """) | frozenset(w for w in words("staff-nouns") if " " not in w)
 
 _MANDATE = lazy(
     r"\b(?:say|says|use|uses|reply|respond|answer|greet)\w*\s+exactly\b"
     r"|\bexact(?:ly)?\s+(?:the\s+)?(?:same\s+)?(?:\w+\s+(?:and|&)\s+)?(?:words?|wording|phrase|phrasing|script|sentence|line)\b"
     r"|\b(?:templates?|messages?|wording|script|text|emails?|replies|reply|responses?)\b[^.;]{0,40}?\b(?:unedited|unaltered)\b"
-    r"|\b(?:hear\w*|deliver\w*|give|gives|giving|present\w*|run\s+through)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:statement|pitch|spiel)\b"
+    r"|\b(?:hear\w*|deliver\w*|give|gives|giving|gets?|present\w*|run\s+through)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:statement|pitch|spiel|speech)\b"
+    r"|\brefer\s+to\s+(?:[\w-]+\s+){0,6}?as\s+(?:an?\s+)?(?=[\"'“‘])"
+    r"|\bwords?\s+(?:not\s+to|never\s+to|to\s+avoid|to\s+never)\s+(?:use|say)\b"
+    r"|\bgood\s+(?:morning|afternoon|evening)\s+(?:before|until|till|after|from)\s+(?:\d|noon|midday)"
+    r"|\btell\s+(?:every|each)\s+(?:guest|visitor|customer|caller|diner|member)s?\s+(?:the|about|our)\b"
     r"|\bthose\s+(?:exact\s+)?words\b"
     r"|\b(?:in|with|using)\s+the\s+following\s+(?:words?|wording|phrase|script|greeting|sentence|lines?)\b"
     r"|\bverbatim\b|\bword[\s-]for[\s-]word\b|\bword[\s-]perfect\b"
@@ -99,7 +103,8 @@ _PLACEHOLDER = lazy(
     r"your|time\s+of\s+day|outlet|brand|city|business)\b)[a-z][^\])>}\n,]{0,40}[\])>}]"
 )
 # 'Say "certainly" rather than "sure"': one word prescribed in place of another.
-_PREFERRED_WORD = lazy(r"\b(?:say|use|reply)\s+[\"'][^\"'\n]{1,30}[\"']\s*,?\s+(?:rather\s+than|instead\s+of|not|never)\s+[\"']")
+_PREFERRED_WORD = lazy(r"\b(?:say|use|reply)\s+[\"'][^\"'\n]{1,30}[\"']\s*,?\s+(?:rather\s+than|instead\s+of|not|never)\s+[\"']"
+                       r"|\binstead\s+of\s+[\"'“‘][^\"'”’\n]{1,40}[\"'”’]\s*,?\s+(?:say|use|reply)\s+[\"'“‘]")
 # Lines that free the person to speak for themselves, whatever else the sentence mentions.
 _FREEDOM = lazy(r"(?<!not\s)(?<!n't\s)\b(?:just\s+)?be\s+yourself\b|(?<!not\s)(?<!n't\s)\bin\s+your\s+own\s+(?:words|way)\b")
 # Words the guest says, quoted so staff recognise them: 'If a guest says "I'm just looking", …'.

@@ -79,6 +79,10 @@ _QUOTA = lazy(
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:\w+\s+)?(?:per|an|a|every)\s+(?:hour|shift|day|visit|call)\b"
+    r"|\b(?:a|one)[\s-]?(?:third|quarter)\s+(?:full|empty)\b|\bhalf[\s-](?:full|empty)\b"
+    r"|\b(?:on|with|at)\s+(?:every|each)\s+(?:[\w-]+\s+)?(?:order|sale|transaction|checkout|booking)\b"
+    r"|\b(?:ask|asks|asking)\s+(?:every|each|all)\s+(?:guests?|customers?|visitors?|diners?|shoppers?|callers?)\b[^.;]{0,40}?"
+    r"\b(?:for\s+(?:their|a|an)|to\s+(?:leave|write|rate|review|sign|join|fill))\b"
     rf"|\b(?:a\s+)?minimum\s+of\s+{COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:features?|points?|things?|facts?|items?|"
     r"suggestions?|recommendations?|questions?|offers?|compliments?|benefits?|amenities|highlights?)\b"
     rf"|\b(?:second|third|another)\s+greeting\b"
@@ -90,7 +94,7 @@ _SPARED = lazy(r"\b(?:nobody|no\s+one|never|not|don't|doesn't|won't)\s+(?:\w+\s+
 _QUOTA_ACTS = lazy(
     r"\b(?:say|said|use|using|repeat|mention|thank|nod|smile|knock|tap|greet|ask|offer|compliment|address|conversation|tell|joke|"
     r"name|names|recommend|suggest|upsell|promote|pitch|check|visit|call|return|approach|speak|explain|describe|"
-    r"point|show|introduc|highlight)\w*\b"
+    r"point|show|introduc|highlight|apolog|top|refill|pour)\w*\b"
 )
 # The guest's name, used as a quota: "use the guest's name throughout", "Name x3 per call".
 _NAME = lazy(
@@ -125,6 +129,8 @@ def _rings(text: str, sentence: Sentence):
     if _SHARE.search(text):
         return None
     match = _RINGS.search(text)
+    if match and sentence.has("safety"):
+        return None     # an emergency line answered within two rings is a safety standard
     return Hit(match.start(), match.end()) if match else None
 
 
@@ -172,7 +178,7 @@ _FINDERS = (
     (_seconds, keywords("second seconds secs sec eye count")),
     (_clock, keywords("minute minutes mins min hour dot course courses bite bites sip sips mouthful mouthfuls")),
     (_quota, keywords("""
-        twice thrice times x once mention mentions minimum reference references reminder reminders compliment compliments
+        twice thrice times x once mention mentions minimum third quarter half every each all reference references reminder reminders compliment compliments
         thank yous uses offers recommendation recommendations visit visits least once greeting
     """)),
     (_name, keywords("name names surname surnames title")),
