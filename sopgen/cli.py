@@ -85,7 +85,7 @@ def _date_option(option: str, value: Optional[str]):
     import datetime as dt
     import re
 
-    from .pipeline import build_date
+    from .core.clock import build_date
 
     if value is None:
         return build_date()
@@ -288,12 +288,11 @@ def report_command(
 @app.command("stories")
 def stories_command(project: Optional[Path] = ProjectOption) -> None:
     """Per touchpoint: stories of exceptional service collected, adopted into SOPs, and waiting."""
-    from .pipeline import build_date, load_valid_project
-    from .quality.story_summary import format_summary, summarise
+    from .pipeline import stories
 
     with _reporting_errors():
-        loaded = load_valid_project(project or Path.cwd())
-    typer.echo(format_summary(summarise(loaded), build_date()), nl=False)
+        summary = stories(project or Path.cwd())
+    typer.echo(summary, nl=False)
 
 
 @app.command("status")
@@ -303,15 +302,13 @@ def status_command(
     today: Optional[str] = typer.Option(None, "--today", help="Judge review dates as of this date (YYYY-MM-DD)."),
 ) -> None:
     """Every SOP's status, owner, version and review date; what is overdue or waiting for approval."""
-    from .pipeline import load_valid_project
-    from .quality.status import format_status, review_status
+    from .pipeline import status
 
     as_of = _date_option("--today", today)
     with _reporting_errors():
-        loaded = load_valid_project(project or Path.cwd())
-    status = review_status(loaded.sops, as_of)
-    typer.echo(format_status(status, as_of), nl=False)
-    if fail_on_overdue and status.overdue:
+        found = status(project or Path.cwd(), as_of)
+    typer.echo(found.text, nl=False)
+    if fail_on_overdue and found.overdue:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -466,7 +463,7 @@ def brief_command(
 ) -> None:
     """Write the daily line-up card (PDF and Markdown): four questions and a focus, rotated by date."""
     from .core.project import display_path
-    from .training.commands import brief
+    from .pipeline import brief
 
     day = _date_option("--date", date)
     with _reporting_errors():
@@ -502,7 +499,7 @@ def export_quiz_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Export the knowledge-check questions, printing which were skipped and why."""
-    from .training.commands import export_quiz
+    from .pipeline import export_quiz
 
     with _reporting_errors():
         outcome = export_quiz(project or Path.cwd(), output_format.strip().lower(), out, programme)
@@ -519,7 +516,7 @@ def export_scorm_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Export a SCORM 1.2 package: one module per week, reporting quiz score, pass or fail and time to the LMS."""
-    from .training.commands import export_scorm
+    from .pipeline import export_scorm
 
     with _reporting_errors():
         outcome = export_scorm(project or Path.cwd(), out, programme)
@@ -539,10 +536,10 @@ def records_import_command(
 ) -> None:
     """Add sign-offs from a CSV file to records/, checking every row first and skipping ones already recorded."""
     from .core.project import display_path
-    from .training.records_import import run_import
+    from .pipeline import import_records
 
     with _reporting_errors():
-        imported = run_import(project or Path.cwd(), csv_file)
+        imported = import_records(project or Path.cwd(), csv_file)
     for skipped in imported.skipped:
         typer.echo(skipped, err=True)
     where = f" to {display_path(imported.target)}" if imported.target else ""

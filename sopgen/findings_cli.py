@@ -199,10 +199,11 @@ def write_report(path: Path, text: str, project: Optional[Path]) -> None:
     """Write --output-file, never over the project's sources (sopgen.yaml, sops/, templates/ …)."""
     from .core.errors import SopgenError
     from .core.project import find_root, load_config
-    from .training.commands import _write_file
+    from .core.sources import project_sources
+    from .render.write import write_file
 
     try:
-        _write_file(path, text.encode("utf-8"), load_config(find_root(project or Path.cwd())))
+        write_file(path, text.encode("utf-8"), project_sources(load_config(find_root(project or Path.cwd()))))
     except SopgenError as error:
         fail(error)
     except OSError as error:
