@@ -218,13 +218,11 @@ def schema(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Write JSON Schemas for every input (SOPs, sopgen.yaml, programme, records, stories, audits), for editors."""
-    from .authoring.schema_export import SCHEMA_DIR, schema_files
-    from .core.project import display_path, find_root
-    from .render.write import write_outputs
+    from .core.project import display_path
+    from .pipeline import write_schemas
 
     with _reporting_errors():
-        folder = out if out is not None else find_root(project or Path.cwd()) / SCHEMA_DIR
-        written = write_outputs(folder, schema_files())
+        written = write_schemas(project or Path.cwd(), out)
     for path in written:
         typer.echo(f"wrote {display_path(path)}")
 
