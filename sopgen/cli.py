@@ -6,17 +6,15 @@ that need them, so `sopgen --help` and `sopgen lint` start quickly.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
 from . import __version__
 
-EXIT_FINDINGS, EXIT_INVALID = 1, 2
+EXIT_FINDINGS = 1
 
 app = typer.Typer(
     name="sopgen",
@@ -69,15 +67,11 @@ def _defuse_output() -> None:
         _command_context[0].call_on_close(restore_standard_streams)
 
 
-@contextlib.contextmanager
-def _reporting_errors() -> Iterator[None]:
+def _reporting_errors():
     """A SopgenError inside is printed as a short list of its problems, and the command exits 2."""
-    from .core.errors import SopgenError
+    from .findings_cli import reporting_errors
 
-    try:
-        yield
-    except SopgenError as error:
-        _fail(error)
+    return reporting_errors()
 
 
 def _date_option(option: str, value: Optional[str]):
@@ -95,18 +89,6 @@ def _date_option(option: str, value: Optional[str]):
         return dt.date.fromisoformat(value)
     except ValueError:
         _usage(f"{option} '{value}' is not a date; write it as YYYY-MM-DD, for example 2026-10-01")
-
-
-def _fail(error) -> None:
-    """Print a SopgenError's problems as a short list, then exit 2."""
-    from .formats.report import format_errors
-
-    typer.echo(format_errors(error.problems, str(error), color=_color(sys.stderr)), err=True)
-    raise typer.Exit(EXIT_INVALID)
-
-
-def _color(stream) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ
 
 
 @app.command()
@@ -138,8 +120,7 @@ def build(
     chosen = tuple(dict.fromkeys(f.strip().lower() for value in formats for f in value.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
-        typer.echo(f"error: unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(EXIT_INVALID)
+        _usage(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     try:
         _stop_on_signals()
         with _reporting_errors(), build_progress(sys.stderr, quiet) as progress:
@@ -178,8 +159,10 @@ def lint(ctx: typer.Context) -> None:
 
 
 def _usage(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(EXIT_INVALID)
+    """Print ``error: message`` and exit 2, as for any mistake on the command line."""
+    from .findings_cli import usage
+
+    usage(message)
 
 
 @app.command()

@@ -74,36 +74,6 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     return _build_result(out, project, current, review_copy)
 
 
-def write_schemas(start: Path, out: Path | None) -> list[Path]:
-    """The JSON Schemas, written into ``out`` (default: schemas/ in the project) but never among its sources.
-
-    With ``out``, no project is needed; in one whose sopgen.yaml cannot be read, its default folders
-    are kept clear, since the schemas are what helps to fix it.
-    """
-    from .authoring.schema_export import SCHEMA_DIR, schema_files
-    from .core.config import Config
-    from .core.errors import ProjectNotFound, SopgenError
-    from .core.project import find_root, load_config
-    from .render.write import check_output_file, write_outputs
-
-    try:
-        root = find_root(start)
-    except ProjectNotFound:
-        if out is None:
-            raise
-        root = None
-    folder = out if out is not None else root / SCHEMA_DIR
-    files = schema_files()
-    if root is not None:
-        try:
-            config = load_config(root)
-        except SopgenError:
-            config = Config("", "", [], root=root)
-        for name in files:
-            check_output_file(folder / name, _sources(config))
-    return write_outputs(folder, files)
-
-
 def _sources(config, training=None) -> list[Path]:
     """The project's own files and folders, which no output may overwrite or sit among."""
     from .core.sources import project_sources
@@ -373,6 +343,36 @@ def report(start: Path, out: Path | None = None, progress: Progress = lambda mes
     result.written = write_outputs(out, {"report.html": page.html.encode(), "report.pdf": pdf.pdf}, owned=True,
                                    keep_other_files=True)
     return result
+
+
+def write_schemas(start: Path, out: Path | None) -> list[Path]:
+    """The JSON Schemas, written into ``out`` (default: schemas/ in the project) but never among its sources.
+
+    With ``out``, no project is needed; in one whose sopgen.yaml cannot be read, its default folders
+    are kept clear, since the schemas are what helps to fix it.
+    """
+    from .authoring.schema_export import SCHEMA_DIR, schema_files
+    from .core.config import Config
+    from .core.errors import ProjectNotFound, SopgenError
+    from .core.project import find_root, load_config
+    from .render.write import check_output_file, write_outputs
+
+    try:
+        root = find_root(start)
+    except ProjectNotFound:
+        if out is None:
+            raise
+        root = None
+    folder = out if out is not None else root / SCHEMA_DIR
+    files = schema_files()
+    if root is not None:
+        try:
+            config = load_config(root)
+        except SopgenError:
+            config = Config("", "", [], root=root)
+        for name in files:
+            check_output_file(folder / name, _sources(config))
+    return write_outputs(folder, files)
 
 
 def brief(start: Path, day, touchpoint: str | None, out: Path | None):

@@ -40,3 +40,10 @@ def test_lower_layers_never_import_the_command_modules(layer):
                 for line, name in imported_modules(path)
                 if any(name == upper or name.startswith(upper + ".") for upper in UPPER)]
     assert climbing == []
+
+
+def test_the_command_line_reaches_training_and_quality_only_through_the_pipeline():
+    """cli.py parses options and calls one pipeline function per command; it holds no steps of its own."""
+    reaching = [f"sopgen/cli.py:{line} imports {name}" for line, name in imported_modules(PACKAGE / "cli.py")
+                if name.startswith(("sopgen.training", "sopgen.quality"))]
+    assert reaching == []
