@@ -1,4 +1,4 @@
-"""The steps behind `sopgen brief` and `sopgen export`: load and check, choose, render, write."""
+"""The steps behind `sopgen brief` and `sopgen export`, on a loaded project: choose, render, write."""
 
 from __future__ import annotations
 
