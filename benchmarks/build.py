@@ -27,15 +27,15 @@ def time_it(work) -> float:
 def pdf_overhead(project: Path) -> None:
     import weasyprint
 
-    from sopgen.pipeline import _render, build, build_date
+    from sopgen.pipeline import build, build_date
     from sopgen.core.project import load_project
     from sopgen.render.context import handbook_context
-    from sopgen.render.environment import make_environment
+    from sopgen.render.renderer import Renderer
 
     loaded = load_project(project)
-    env = make_environment(loaded.config.templates_dir)
+    renderer = Renderer(loaded.config)
     context = handbook_context(loaded, build_date())
-    pages = [_render(env, f"{name}.html", **context) for name in ("handbook", "checklists")]
+    pages = [renderer.html(f"{name}.html", **context) for name in ("handbook", "checklists")]
 
     with tempfile.TemporaryDirectory() as out:
         whole = time_it(lambda: build(project, Path(out), ("pdf",), jobs=1))

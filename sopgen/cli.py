@@ -6,11 +6,9 @@ that need them, so `sopgen --help` and `sopgen lint` start quickly.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
@@ -69,15 +67,11 @@ def _defuse_output() -> None:
         _command_context[0].call_on_close(restore_standard_streams)
 
 
-@contextlib.contextmanager
-def _reporting_errors() -> Iterator[None]:
+def _reporting_errors():
     """A SopgenError inside is printed as a short list of its problems, and the command exits 2."""
-    from .core.errors import SopgenError
+    from .findings_cli import reporting_errors
 
-    try:
-        yield
-    except SopgenError as error:
-        _fail(error)
+    return reporting_errors()
 
 
 def _date_option(option: str, value: Optional[str]):
@@ -85,7 +79,7 @@ def _date_option(option: str, value: Optional[str]):
     import datetime as dt
     import re
 
-    from .pipeline import build_date
+    from .core.clock import build_date
 
     if value is None:
         return build_date()
@@ -95,18 +89,6 @@ def _date_option(option: str, value: Optional[str]):
         return dt.date.fromisoformat(value)
     except ValueError:
         _usage(f"{option} '{value}' is not a date; write it as YYYY-MM-DD, for example 2026-10-01")
-
-
-def _fail(error) -> None:
-    """Print a SopgenError's problems as a short list, then exit 2."""
-    from .formats.report import format_errors
-
-    typer.echo(format_errors(error.problems, str(error), color=_color(sys.stderr)), err=True)
-    raise typer.Exit(EXIT_INVALID)
-
-
-def _color(stream) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ
 
 
 @app.command()
@@ -138,8 +120,7 @@ def build(
     chosen = tuple(dict.fromkeys(f.strip().lower() for value in formats for f in value.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
-        typer.echo(f"error: unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(EXIT_INVALID)
+        _usage(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     try:
         _stop_on_signals()
         with _reporting_errors(), build_progress(sys.stderr, quiet) as progress:
@@ -178,8 +159,10 @@ def lint(ctx: typer.Context) -> None:
 
 
 def _usage(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(EXIT_INVALID)
+    """Print ``error: message`` and exit 2, as for any mistake on the command line."""
+    from .findings_cli import usage
+
+    usage(message)
 
 
 @app.command()
@@ -224,13 +207,11 @@ def schema(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Write JSON Schemas for every input (SOPs, sopgen.yaml, programme, records, stories, audits), for editors."""
-    from .authoring.schema_export import SCHEMA_DIR, schema_files
-    from .core.project import display_path, find_root
-    from .render.write import write_outputs
+    from .core.project import display_path
+    from .pipeline import write_schemas
 
     with _reporting_errors():
-        folder = out if out is not None else find_root(project or Path.cwd()) / SCHEMA_DIR
-        written = write_outputs(folder, schema_files())
+        written = write_schemas(project or Path.cwd(), out)
     for path in written:
         typer.echo(f"wrote {display_path(path)}")
 
@@ -321,12 +302,11 @@ def report_command(
 @app.command("stories")
 def stories_command(project: Optional[Path] = ProjectOption) -> None:
     """Per touchpoint: stories of exceptional service collected, adopted into SOPs, and waiting."""
-    from .pipeline import build_date, load_valid_project
-    from .quality.story_summary import format_summary, summarise
+    from .pipeline import stories
 
     with _reporting_errors():
-        loaded = load_valid_project(project or Path.cwd())
-    typer.echo(format_summary(summarise(loaded), build_date()), nl=False)
+        summary = stories(project or Path.cwd())
+    typer.echo(summary, nl=False)
 
 
 @app.command("status")
@@ -336,15 +316,13 @@ def status_command(
     today: Optional[str] = typer.Option(None, "--today", help="Judge review dates as of this date (YYYY-MM-DD)."),
 ) -> None:
     """Every SOP's status, owner, version and review date; what is overdue or waiting for approval."""
-    from .pipeline import load_valid_project
-    from .quality.status import format_status, review_status
+    from .pipeline import status
 
     as_of = _date_option("--today", today)
     with _reporting_errors():
-        loaded = load_valid_project(project or Path.cwd())
-    status = review_status(loaded.sops, as_of)
-    typer.echo(format_status(status, as_of), nl=False)
-    if fail_on_overdue and status.overdue:
+        found = status(project or Path.cwd(), as_of)
+    typer.echo(found.text, nl=False)
+    if fail_on_overdue and found.overdue:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -499,7 +477,7 @@ def brief_command(
 ) -> None:
     """Write the daily line-up card (PDF and Markdown): four questions and a focus, rotated by date."""
     from .core.project import display_path
-    from .training.commands import brief
+    from .pipeline import brief
 
     day = _date_option("--date", date)
     with _reporting_errors():
@@ -535,7 +513,7 @@ def export_quiz_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Export the knowledge-check questions, printing which were skipped and why."""
-    from .training.commands import export_quiz
+    from .pipeline import export_quiz
 
     with _reporting_errors():
         outcome = export_quiz(project or Path.cwd(), output_format.strip().lower(), out, programme)
@@ -552,7 +530,7 @@ def export_scorm_command(
     project: Optional[Path] = ProjectOption,
 ) -> None:
     """Export a SCORM 1.2 package: one module per week, reporting quiz score, pass or fail and time to the LMS."""
-    from .training.commands import export_scorm
+    from .pipeline import export_scorm
 
     with _reporting_errors():
         outcome = export_scorm(project or Path.cwd(), out, programme)
@@ -572,10 +550,10 @@ def records_import_command(
 ) -> None:
     """Add sign-offs from a CSV file to records/, checking every row first and skipping ones already recorded."""
     from .core.project import display_path
-    from .training.records_import import run_import
+    from .pipeline import import_records
 
     with _reporting_errors():
-        imported = run_import(project or Path.cwd(), csv_file)
+        imported = import_records(project or Path.cwd(), csv_file)
     for skipped in imported.skipped:
         typer.echo(skipped, err=True)
     where = f" to {display_path(imported.target)}" if imported.target else ""

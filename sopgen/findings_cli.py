@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from . import __version__
 
@@ -60,18 +60,14 @@ def lint_main(argv: Sequence[str]) -> None:
 
 def _lint(argv: Sequence[str]) -> None:
     options = lint_parser().parse_args(list(argv))
-    from .core.errors import SopgenError
     from .pipeline import lint as run_lint
 
     if options.project is not None and not options.project.is_dir():
         usage(f"--project {options.project} is not a folder")
     fmt = findings_format(options.output_format, options.fail_on)
     reading, paths, project = stdin_input(options.paths, options.stdin_filename, options.project)
-    try:
-        with reading:
-            result = run_lint(project or Path.cwd(), paths or None, codes(options.select), codes(options.ignore))
-    except SopgenError as error:
-        fail(error)
+    with reporting_errors(), reading:
+        result = run_lint(project or Path.cwd(), paths or None, codes(options.select), codes(options.ignore))
     report_findings(result, fmt, options.fail_on, options.quiet, rule_infos(), project, options.output_file,
                     options.statistics)
 
@@ -92,6 +88,17 @@ def color(stream) -> bool:
 def usage(message: str) -> None:
     sys.stderr.write(f"error: {message}\n")
     _exit(EXIT_INVALID)
+
+
+@contextmanager
+def reporting_errors() -> Iterator[None]:
+    """A SopgenError inside is printed as a short list of its problems, and the command exits 2."""
+    from .core.errors import SopgenError
+
+    try:
+        yield
+    except SopgenError as error:
+        fail(error)
 
 
 def fail(error) -> None:
@@ -197,13 +204,12 @@ def formatted(fmt: str, problems, summary, infos, project: Optional[Path], quiet
 
 def write_report(path: Path, text: str, project: Optional[Path]) -> None:
     """Write --output-file, never over the project's sources (sopgen.yaml, sops/, templates/ …)."""
-    from .core.errors import SopgenError
     from .core.project import find_root, load_config
-    from .training.commands import _write_file
+    from .core.sources import project_sources
+    from .render.write import write_file
 
     try:
-        _write_file(path, text.encode("utf-8"), load_config(find_root(project or Path.cwd())))
-    except SopgenError as error:
-        fail(error)
+        with reporting_errors():
+            write_file(path, text.encode("utf-8"), project_sources(load_config(find_root(project or Path.cwd()))))
     except OSError as error:
         usage(f"cannot write {path}: {error.strerror or error}")

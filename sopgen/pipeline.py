@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .core.errors import ContentError, TemplateError
+from .core.clock import build_date
+from .core.errors import ContentError
 from .core.problems import Problem, Severity, sorted_problems
 from .core.project import Project, display_path, load_project
 from .progress import Progress, silent
@@ -26,14 +26,6 @@ class BuildResult:
     drafts_left_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     findings: list[Problem] = field(default_factory=list)   # what `sopgen lint` reports about the library
-
-
-def build_date() -> dt.date:
-    """Today, or SOURCE_DATE_EPOCH's date so that builds can be reproduced."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
 
 
 def load_valid_project(start: Path) -> Project:
@@ -55,51 +47,59 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
     ``review_copy`` puts the draft SOPs in too, with DRAFT on every page. PDFs are tagged
     PDF/UA-1; with ``archive`` they are PDF/A-3a, for controlled copies kept on file.
     """
-    from .render.cache import CACHE_FILE
-    from .render.context import handbook_context
-    from .render.environment import make_environment
-    from .render.figure_files import figure_copies
+    from .render.context import Handbook
+    from .render.handbook import handbook_files
     from .render.incremental import bring_up_to_date
-    from .render.parallel import default_jobs
-    from .render.write import Unchanged, check_output_dir, write_outputs
-    from .training.outputs import programme_files
+    from .render.parallel import archival, default_jobs
+    from .render.renderer import Renderer
+    from .render.write import check_output_dir, write_outputs
+    from .training.outputs import load_valid_training, programme_files
 
     progress("Checking the SOP library")
     project = load_valid_project(start)
-    config = project.config
-    out = out if out is not None else config.output_dir
-    check_output_dir(out, [config.root / "sopgen.yaml", config.sops_dir, config.templates_dir])
-    _check_template_links(config.templates_dir)
-
-    env = make_environment(config.templates_dir, config.limits)
     today = build_date()
-    planned: dict = {}
-    planned.update(programme_files(env, project, out, today, formats, progress, review_copy))
-    if "pdf" in formats:
-        progress("Rendering the HTML of handbook.pdf and checklists.pdf")
-        planned.update(_pdf_jobs(env, project, handbook_context(project, today, review_copy=review_copy)))
-    if "html" in formats:
-        progress("Rendering the HTML site")
-        site = handbook_context(project, today, review_copy=review_copy)
-        planned.update(_render_site(env, site))
-        planned.update(figure_copies(project.root, site, "html"))
-    if "md" in formats:
-        progress("Rendering Markdown")
-        markdown = handbook_context(project, today, markdown=True, review_copy=review_copy)
-        planned.update(_render_markdown(env, markdown))
-        planned.update(figure_copies(project.root, markdown, "md"))
+    training = load_valid_training(project, today)
+    out = out if out is not None else project.config.output_dir
+    check_output_dir(out, _sources(project.config, training))
+    renderer = Renderer(project.config)
 
+    planned = {**programme_files(renderer, project, training, today, formats, progress, review_copy),
+               **handbook_files(renderer, Handbook(project, today, review_copy), formats, progress)}
     if archive:
-        planned = _as_archival(planned)
+        planned = archival(planned)
     if not force:
         progress("Comparing with the last build")
-    current = bring_up_to_date(out, planned, paper=config.paper, jobs=jobs or default_jobs(), force=force,
+    current = bring_up_to_date(out, planned, paper=project.config.paper, jobs=jobs or default_jobs(), force=force,
                                progress=progress)
-    changed = sum(1 for name, data in current.files.items() if not isinstance(data, Unchanged) and name != CACHE_FILE)
-    progress(f"Writing {changed} changed file(s) to {display_path(out)}" if changed
-             else f"Nothing changed in {display_path(out)}")
+    progress(_writing(out, current.files))
     write_outputs(out, current.files, owned=True, keep_other_files=keep_other_files, rewrite=force)
-    result = BuildResult(out, warnings=_refused_warnings(project, current.refused),
+    return _build_result(out, project, current, review_copy, today)
+
+
+def _sources(config, training=None) -> list[Path]:
+    """The project's own files and folders, which no output may overwrite or sit among."""
+    from .core.sources import project_sources
+
+    programme_file = training.programme_file if training is not None else None
+    return project_sources(config, programme_file.records if programme_file is not None else None)
+
+
+def _writing(out: Path, files: dict) -> str:
+    from .render.cache import CACHE_FILE
+    from .render.write import Unchanged
+
+    changed = sum(1 for name, data in files.items() if not isinstance(data, Unchanged) and name != CACHE_FILE)
+    return (f"Writing {changed} changed file(s) to {display_path(out)}" if changed
+            else f"Nothing changed in {display_path(out)}")
+
+
+def _build_result(out: Path, project: Project, current, review_copy: bool, today: dt.date) -> BuildResult:
+    """What was written and kept, what was left out, and the URLs the PDF renderers refused."""
+    from .render.cache import CACHE_FILE
+    from .render.pdf import refusal_warnings
+    from .render.write import Unchanged
+
+    result = BuildResult(out, warnings=refusal_warnings(current.refused, lambda: _project_texts(project)),
                          findings=wording_findings(project, today))
     for name, data in current.files.items():
         if name != CACHE_FILE:
@@ -132,99 +132,6 @@ def wording_findings(project: Project, today: dt.date) -> list[Problem]:
     return sorted_problems(findings)
 
 
-def _render(env, name: str, **context) -> str:
-    import jinja2
-
-    from .render.budget import BudgetExceeded
-
-    try:
-        return env.render(env.get_template(name), context)
-    except BudgetExceeded as exc:
-        raise TemplateError(f"template '{name}' was stopped: {exc}", [Problem(
-            _template_display(env, name), 0, 0, "SOP020", "template-error", Severity.ERROR,
-            f"stopped: {exc}", "make the template do less, or raise the limit if the library really needs it")]) \
-            from None
-    except MemoryError:
-        raise TemplateError(f"template '{name}' was stopped: it ran out of memory") from None
-    except jinja2.TemplateSyntaxError as exc:
-        where = display_path(Path(exc.filename)) if exc.filename else exc.name or name
-        raise TemplateError(f"template {where} has an error", [Problem(
-            where, exc.lineno or 0, 1 if exc.lineno else 0, "SOP020", "template-error", Severity.ERROR,
-            f"template syntax error: {exc.message}", "fix the template, or delete it to use the built-in one")]) \
-            from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template '{exc.name}' was not found (needed for {name})") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"template '{name}' failed to render: {exc}") from None
-    except RecursionError:
-        raise TemplateError(f"template '{name}' failed to render: it includes or calls itself without end") \
-            from None
-    except Exception as exc:  # a template's own arithmetic or filters, such as {{ 1 / 0 }}
-        raise TemplateError(f"template '{name}' failed to render: {type(exc).__name__}: {exc}") from None
-
-
-def _template_display(env, name: str) -> str:
-    """Where the template ``name`` comes from: the project's file, or the built-in one."""
-    try:
-        filename = env.get_template(name).filename
-    except Exception:
-        return name
-    return display_path(Path(filename)) if filename else name
-
-
-def _check_template_links(templates: Path) -> None:
-    """Jinja follows links, so a link out of the templates folder could copy any file into the output."""
-    from .core.project import LINK_OUT_HINT, leads_outside
-
-    if not templates.is_dir():
-        return
-    inside = templates.resolve()
-    refused = [Problem(display_path(Path(folder, name)), 0, 0, "SOP020", "template-error", Severity.ERROR,
-                       "is a link to a file outside the templates folder, so it was not used", LINK_OUT_HINT)
-               for folder, dirs, names in os.walk(templates) for name in dirs + names
-               if leads_outside(Path(folder, name), inside)]
-    if refused:
-        raise TemplateError(f"{len(refused)} template(s) lead outside {display_path(templates)}", refused)
-
-
-def _pdf_jobs(env, project: Project, context: dict) -> dict:
-    from .render.environment import builtin_templates_dir
-    from .render.parallel import PdfJob
-
-    from .render.figure_files import figure_paths
-
-    allowed = (project.config.templates_dir, builtin_templates_dir())
-    figures = {"handbook": figure_paths(project.root, context)}   # the only output that shows them
-    return {f"{name}.pdf": PdfJob(_render(env, f"{name}.html", **context), project.root, allowed,
-                                  allowed_files=figures.get(name, ()))
-            for name in ("handbook", "checklists")}
-
-
-def _as_archival(planned: dict) -> dict:
-    import dataclasses
-
-    from .render.parallel import PdfJob
-    from .render.pdf import ARCHIVAL
-
-    return {name: dataclasses.replace(job, variant=ARCHIVAL) if isinstance(job, PdfJob) else job
-            for name, job in planned.items()}
-
-
-def _refused_warnings(project: Project, refused: dict[str, tuple[str, ...]]) -> list[str]:
-    """A warning for each URL a PDF renderer refused, naming where it was probably written."""
-    from .render.pdf import where_written
-
-    if not any(refused.values()):
-        return []
-    texts = _project_texts(project)
-    warnings = []
-    for name, urls in refused.items():
-        for url in urls:
-            origin = where_written(url, texts)
-            warnings.append(f"{name}: refused to fetch {url}" + (f" (written at {origin})" if origin else ""))
-    return warnings
-
-
 def _project_texts(project: Project) -> dict[str, str]:
     """The project's own templates and SOP files by display name: where a refused URL may be written."""
     texts = {}
@@ -236,22 +143,6 @@ def _project_texts(project: Project) -> dict[str, str]:
             continue
     texts.update((sop.path, sop.source.text) for sop in project.sops if sop.source is not None)
     return texts
-
-
-def _render_site(env, context: dict) -> dict:
-    files = {
-        "html/index.html": _render(env, "site/index.html", **context).encode(),
-        "html/site.css": _render(env, "site/site.css", **context).encode(),
-    }
-    for sop in context["sops"]:
-        files[f"html/{sop['html_name']}"] = _render(env, "site/sop.html", sop=sop, **context).encode()
-    return files
-
-
-def _render_markdown(env, context: dict) -> dict:
-    return {f"md/{sop['md_name']}": _render(env, "md/sop.md", sop=sop, **context).encode()
-            for sop in context["sops"]}
-
 
 @dataclass
 class LintResult:
@@ -432,15 +323,12 @@ def render_site(start: Path, review_copy: bool = True) -> dict[str, bytes]:
 
     A preview is for the people writing the SOPs, so by default it shows the drafts, marked as such.
     """
-    from .render.context import handbook_context
-    from .render.environment import make_environment
-
-    from .render.figure_files import figure_copies
+    from .render.context import Handbook
+    from .render.handbook import site_files
+    from .render.renderer import Renderer
 
     project = load_valid_project(start)
-    env = make_environment(project.config.templates_dir, project.config.limits)
-    context = handbook_context(project, build_date(), review_copy=review_copy)
-    return {**_render_site(env, context), **figure_copies(project.root, context, "html")}
+    return site_files(Renderer(project.config), Handbook(project, build_date(), review_copy).html)
 
 
 @dataclass
@@ -455,29 +343,106 @@ def report(start: Path, out: Path | None = None, progress: Progress = lambda mes
     """Write report.html and report.pdf: audit scores against targets, their trend, misses and milestones."""
     from .quality.audits import AUDITS_DIR, load_audits
     from .quality.gap_report import report_context
-    from .quality.stories import STORIES_DIR
-    from .render.environment import builtin_templates_dir, make_environment
-    from .render.pdf import render_pdf
+    from .render.renderer import Renderer
     from .render.write import check_output_dir, write_outputs
 
     progress("Checking the SOP library, stories and audits")
     project = load_valid_project(start)
-    config = project.config
-    audits, problems = load_audits(config, project.sops)
+    audits, problems = load_audits(project.config, project.sops)
     if problems:
         raise ContentError(f"{len(problems)} problem(s) in {AUDITS_DIR}/ must be fixed before reporting",
                            sorted_problems(problems))
-    out = out if out is not None else config.output_dir
-    check_output_dir(out, [config.root / "sopgen.yaml", config.sops_dir, config.templates_dir,
-                           config.root / STORIES_DIR, config.root / AUDITS_DIR])
+    out = out if out is not None else project.config.output_dir
+    check_output_dir(out, _sources(project.config))
 
     progress("Rendering report.html")
-    env = make_environment(config.templates_dir, config.limits)
-    html = _render(env, "report.html", **report_context(project, audits, build_date()))
+    page = Renderer(project.config).pdf("report.html", **report_context(project, audits, build_date()))
     progress("Rendering report.pdf")
-    pdf, blocked = render_pdf(html, project.root, [config.templates_dir, builtin_templates_dir()])
-    result = ReportResult(out, len(audits), warnings=[f"report.pdf: refused to fetch {url}" for url in blocked])
+    pdf = page.render()
+    result = ReportResult(out, len(audits), warnings=[f"report.pdf: refused to fetch {url}" for url in pdf.refused])
     # Two files, and no folder swapped: other files in the folder are left alone, never replaced.
-    result.written = write_outputs(out, {"report.html": html.encode(), "report.pdf": pdf}, owned=True,
+    result.written = write_outputs(out, {"report.html": page.html.encode(), "report.pdf": pdf.pdf}, owned=True,
                                    keep_other_files=True)
     return result
+
+
+def write_schemas(start: Path, out: Path | None) -> list[Path]:
+    """The JSON Schemas, written into ``out`` (default: schemas/ in the project) but never among its sources.
+
+    With ``out``, no project is needed; in one whose sopgen.yaml cannot be read, its default folders
+    are kept clear, since the schemas are what helps to fix it.
+    """
+    from .authoring.schema_export import SCHEMA_DIR, schema_files
+    from .core.config import Config
+    from .core.errors import ProjectNotFound, SopgenError
+    from .core.project import find_root, load_config
+    from .render.write import check_output_file, write_outputs
+
+    try:
+        root = find_root(start)
+    except ProjectNotFound:
+        if out is None:
+            raise
+        root = None
+    folder = out if out is not None else root / SCHEMA_DIR
+    files = schema_files()
+    if root is not None:
+        try:
+            config = load_config(root)
+        except SopgenError:
+            config = Config("", "", [], root=root)
+        for name in files:
+            check_output_file(folder / name, _sources(config))
+    return write_outputs(folder, files)
+
+
+def brief(start: Path, day, touchpoint: str | None, out: Path | None):
+    """Write the line-up card for ``day`` (PDF and Markdown); see training/commands.py."""
+    from .training.commands import brief as write_brief
+
+    return write_brief(load_valid_project(start), day, touchpoint, out)
+
+
+def export_quiz(start: Path, fmt: str, out: Path | None, programme_id: str | None):
+    """The knowledge-check questions as GIFT or Aiken, written to ``out`` or, for '-', returned as text."""
+    from .training.commands import check_quiz_format, export_quiz as write_quiz
+
+    check_quiz_format(fmt)
+    return write_quiz(load_valid_project(start), fmt, out, programme_id)
+
+
+def export_scorm(start: Path, out: Path | None, programme_id: str | None):
+    """A SCORM 1.2 package of a programme, or of the library by touchpoint."""
+    from .training.commands import export_scorm as write_scorm
+
+    return write_scorm(load_valid_project(start), out, programme_id)
+
+
+def import_records(start: Path, csv_path: Path):
+    """Sign-offs from a CSV file, checked row by row, added to the programme's records folder."""
+    from .training.records_import import check_csv_exists, run_import
+
+    check_csv_exists(csv_path)
+    return run_import(load_valid_project(start), csv_path)
+
+
+def stories(start: Path) -> str:
+    """Per touchpoint: the stories collected, those adopted into SOPs and those waiting, as text."""
+    from .quality.story_summary import format_summary, summarise
+
+    return format_summary(summarise(load_valid_project(start)), build_date())
+
+
+@dataclass
+class StatusResult:
+    text: str
+    overdue: bool     # some SOP in use is past its review date
+
+
+def status(start: Path, today) -> StatusResult:
+    """Every SOP's status, owner, version and review date as of ``today``, as text."""
+    from .quality.status import format_status, review_status
+
+    sops = load_valid_project(start).sops
+    found = review_status(sops, today)
+    return StatusResult(format_status(found, today), bool(found.overdue))

@@ -53,7 +53,7 @@ def test_interrupt_while_rendering_leaves_the_previous_build(built, run_cli, mon
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("sopgen.pipeline._render_markdown", interrupted)
+    monkeypatch.setattr("sopgen.render.handbook.markdown_files", interrupted)
     code, out, err = run_cli(["build", *FORMATS], cwd=root)
 
     assert code == 130 and "the previous output is unchanged" in err

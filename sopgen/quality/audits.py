@@ -10,8 +10,8 @@ from ..core.models import Sop
 from ..core.problems import Problem, error_at
 from ..core.project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
 from ..core.schema import BOOL, CHOICE, DATE, ID, INT, LIST, TEXT, Field, Shape
+from ..core.sources import AUDITS_DIR
 
-AUDITS_DIR = "audits"
 MET, NOT_MET, NOT_APPLICABLE = "met", "not met", "n/a"
 
 

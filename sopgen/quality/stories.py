@@ -16,8 +16,7 @@ from ..core.models import Sop
 from ..core.problems import Problem, error_at
 from ..core.project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
 from ..core.schema import DATE, ID, LIST, TEXT, Field, Shape, did_you_mean
-
-STORIES_DIR = "stories"
+from ..core.sources import STORIES_DIR
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Callable
 
 from markupsafe import Markup
@@ -10,7 +11,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..core.models import ChecklistItem, Figure, Question, Sop
 from ..core.project import Project
-from ..quality.stories import adoptions
+from ..quality.stories import Adoption, adoptions
 from .markup import to_html, to_safe_markdown
 
 Text = Callable[[str], "Markup | str"]
@@ -177,10 +178,10 @@ def figure_sources(context: dict) -> list[str]:
     return list(dict.fromkeys(figure["src"] for sop in context["sops"] for figure in sop["figures"]))
 
 
-def stories_by_sop(project: Project, text: Text, plain: Plain = str) -> dict[str, list[dict]]:
+def stories_by_sop(adopted: list[Adoption], text: Text, plain: Plain = str) -> dict[str, list[dict]]:
     """For each SOP id, the adopted stories to show beside it as "moments of magic", oldest first."""
     shaped: dict[str, list[dict]] = {}
-    for adoption in adoptions(project.stories, project.sops):
+    for adoption in adopted:
         story = adoption.story
         shaped.setdefault(adoption.sop, []).append({
             "id": story.id,
@@ -194,28 +195,47 @@ def stories_by_sop(project: Project, text: Text, plain: Plain = str) -> dict[str
     return shaped
 
 
+class Handbook:
+    """The journey walked once for a build: the SOPs the handbook holds, touchpoint by touchpoint, and the
+    stories they adopted. ``html`` is the context the handbook, checklists and site templates see;
+    ``markdown`` the same with its text written as Markdown. Each is made when first asked for."""
+
+    def __init__(self, project: Project, today: dt.date, review_copy: bool = False):
+        self.project, self.today, self.review_copy = project, today, review_copy
+        self.parts = [(touchpoint, sops) for touchpoint in project.config.journey
+                      if (sops := [s for s in project.sops_at(touchpoint.id) if in_handbook(s, review_copy)])]
+        self.adopted = adoptions(project.stories, project.sops)
+
+    @functools.cached_property
+    def html(self) -> dict:
+        return self._context(to_html, str)
+
+    @functools.cached_property
+    def markdown(self) -> dict:
+        # Plain fields are escaped by the HTML templates, but Markdown has no escaping of its own.
+        return self._context(to_safe_markdown, to_safe_markdown)
+
+    def _context(self, text: Text, plain: Plain) -> dict:
+        touchpoints, ordered = [], []
+        stories = stories_by_sop(self.adopted, text, plain)
+        for touchpoint, sops in self.parts:
+            ref = {"id": touchpoint.id, "name": plain(touchpoint.name), "anchor": f"tp-{touchpoint.id}"}
+            entries = [sop_context(sop, ref, text, plain) for sop in sops]
+            for entry in entries:
+                entry["stories"] = stories.get(entry["id"], [])
+            ordered += entries
+            touchpoints.append({**ref, "description": text(touchpoint.description) if touchpoint.description
+                                else None, "sops": entries})
+        for before, after in zip(ordered, ordered[1:]):
+            before["next"], after["prev"] = after, before
+        return {
+            "project": project_context(self.project, self.today, len(ordered), plain, self.review_copy),
+            "touchpoints": touchpoints,
+            "sops": ordered,
+        }
+
+
 def handbook_context(project: Project, today: dt.date, *, markdown: bool = False, review_copy: bool = False) -> dict:
     """Touchpoints in journey order with their approved SOPs (and drafts, in a review copy)."""
-    text: Text = to_safe_markdown if markdown else to_html
-    # Plain fields are escaped by the HTML templates, but Markdown has no escaping of its own.
-    plain: Plain = to_safe_markdown if markdown else str
-    touchpoints, ordered = [], []
-    stories = stories_by_sop(project, text, plain)
-    for touchpoint in project.config.journey:
-        sops = [s for s in project.sops_at(touchpoint.id) if in_handbook(s, review_copy)]
-        if not sops:
-            continue
-        ref = {"id": touchpoint.id, "name": plain(touchpoint.name), "anchor": f"tp-{touchpoint.id}"}
-        entries = [sop_context(sop, ref, text, plain) for sop in sops]
-        for entry in entries:
-            entry["stories"] = stories.get(entry["id"], [])
-        ordered += entries
-        touchpoints.append({**ref, "description": text(touchpoint.description) if touchpoint.description else None,
-                            "sops": entries})
-    for before, after in zip(ordered, ordered[1:]):
-        before["next"], after["prev"] = after, before
-    return {
-        "project": project_context(project, today, len(ordered), plain, review_copy),
-        "touchpoints": touchpoints,
-        "sops": ordered,
-    }
+    handbook = Handbook(project, today, review_copy)
+    return handbook.markdown if markdown else handbook.html

@@ -7,6 +7,7 @@ PDF through render/pdf.py, so the url_fetcher's limits hold in every process.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import signal
@@ -26,6 +27,21 @@ class PdfJob:
     allowed_dirs: tuple[Path, ...]
     variant: str = ACCESSIBLE           # the PDF standard to meet: pdf/ua-1, or pdf/a-3a for archiving
     allowed_files: tuple[Path, ...] = ()    # single files it may read too: the SOPs' figures
+
+    def render(self) -> RenderedPdf:
+        """The PDF, with the URLs its renderer refused and the files it read."""
+        from .pdf import render_pdf_noting_files
+
+        return render_pdf_noting_files(self.html, self.base_dir, list(self.allowed_dirs), self.variant,
+                                       self.allowed_files)
+
+
+def archival(planned: Mapping[str, object]) -> dict:
+    """``planned`` with every PDF job made PDF/A-3a, for controlled copies kept on file."""
+    from .pdf import ARCHIVAL
+
+    return {name: dataclasses.replace(job, variant=ARCHIVAL) if isinstance(job, PdfJob) else job
+            for name, job in planned.items()}
 
 
 def default_jobs() -> int:
@@ -49,11 +65,8 @@ def render_pdfs(jobs: Mapping[str, PdfJob], workers: int,
 
 
 def _render_one(name: str, job: PdfJob) -> RenderedPdf:
-    from .pdf import render_pdf_noting_files
-
     try:
-        return render_pdf_noting_files(job.html, job.base_dir, list(job.allowed_dirs), job.variant,
-                                       job.allowed_files)
+        return job.render()
     except Exception as exc:
         raise RenderError(f"{name} failed to render: {type(exc).__name__}: {exc}") from None
 

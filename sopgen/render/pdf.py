@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path, PurePosixPath
-from typing import Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 
@@ -133,3 +133,16 @@ def where_written(url: str, texts: Mapping[str, str]) -> str | None:
                 line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
                 return f"{display}:{line}:{column}"
     return None
+
+
+def refusal_warnings(refused: Mapping[str, tuple[str, ...]], texts: Callable[[], Mapping[str, str]]) -> list[str]:
+    """A warning for each URL a PDF renderer refused, naming where in ``texts()`` it was probably written."""
+    if not any(refused.values()):
+        return []
+    searched = texts()
+    warnings = []
+    for name, urls in refused.items():
+        for url in urls:
+            origin = where_written(url, searched)
+            warnings.append(f"{name}: refused to fetch {url}" + (f" (written at {origin})" if origin else ""))
+    return warnings

@@ -62,6 +62,21 @@ def check_output_dir(out: Path, protected: list[Path]) -> None:
                 f"the output folder {out} overlaps {source}; choose a folder of its own, such as build/")
 
 
+def check_output_file(path: Path, protected: list[Path]) -> None:
+    """Refuse an output file that would replace one of the project's sources or sit among them."""
+    target = path.resolve()
+    if target.is_dir():
+        raise OutputError(f"{path} is a folder; give --out a file name")
+    if any(target == source.resolve() or target.is_relative_to(source.resolve()) for source in protected):
+        raise OutputError(f"refusing to write {path}: it would overwrite or sit among the project's sources")
+
+
+def write_file(path: Path, data: bytes, protected: list[Path]) -> list[Path]:
+    """Write one file anywhere but over or among the ``protected`` sources."""
+    check_output_file(path, protected)
+    return write_outputs(path.parent, {path.name: data})
+
+
 def write_outputs(out: Path, files: Mapping[str, bytes | Unchanged], *, owned: bool = False,
                   keep_other_files: bool = False, rewrite: bool = False) -> list[Path]:
     """Replace the named outputs in ``out`` with ``files``: all of them, or none.

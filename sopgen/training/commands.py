@@ -1,4 +1,4 @@
-"""The steps behind `sopgen brief` and `sopgen export`: load and check, choose, render, write."""
+"""The steps behind `sopgen brief` and `sopgen export`, on a loaded project: choose, render, write."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.config import CONFIG_NAME, Config
-from ..core.errors import OutputError, UsageError
+from ..core.errors import UsageError
 from ..core.project import Project
 from ..core.schema import did_you_mean
 from .exports.questions import Skipped
@@ -24,12 +24,6 @@ class Outcome:
     text: str | None = None
     count: int = 0
     skipped: list[Skipped] = field(default_factory=list)
-
-
-def _project(start: Path) -> Project:
-    from ..pipeline import load_valid_project
-
-    return load_valid_project(start)
 
 
 def _programme(project: Project, programme_id: str | None, today: dt.date, required: bool) -> Programme | None:
@@ -50,34 +44,23 @@ def _programme(project: Project, programme_id: str | None, today: dt.date, requi
     return programme
 
 
-def _check_target(path: Path, config: Config, programme_file: str | None = None) -> None:
-    """An export file may go anywhere but over the project's own sources."""
-    target = path.resolve()
-    files = [config.root / CONFIG_NAME] + ([config.root / programme_file] if programme_file else [])
-    folders = [config.sops_dir, config.templates_dir, config.root / "records"]
-    if target.is_dir():
-        raise OutputError(f"{path} is a folder; give --out a file name")
-    if any(target == f.resolve() for f in files) or any(target.is_relative_to(d.resolve()) for d in folders):
-        raise OutputError(f"refusing to write {path}: it would overwrite or sit among the project's sources")
-
-
 def _write_file(path: Path, data: bytes, config: Config) -> list[Path]:
-    from ..render.write import write_outputs
+    """An export file may go anywhere but over the project's own sources, or among them."""
+    from ..core.sources import project_sources
+    from ..render.write import write_file
 
-    _check_target(path, config, config.programme)
-    return write_outputs(path.parent, {path.name: data})
+    return write_file(path, data, project_sources(config))
 
 
-def brief(start: Path, day: dt.date, touchpoint: str | None, out: Path | None) -> Outcome:
+def brief(project: Project, day: dt.date, touchpoint: str | None, out: Path | None) -> Outcome:
     """The line-up card for ``day`` as PDF and Markdown, written to ``out`` (default build/briefs/)."""
-    from ..pipeline import _render, build_date
-    from ..render.environment import builtin_templates_dir, make_environment
+    from ..core.clock import build_date
+    from ..core.sources import project_sources
     from ..render.markup import to_html, to_safe_markdown
-    from ..render.pdf import render_pdf
+    from ..render.renderer import Renderer
     from ..render.write import check_output_dir, write_outputs
     from .brief import brief_context, briefed_sops, card_for
 
-    project = _project(start)
     config = project.config
     if touchpoint is not None and config.touchpoint(touchpoint) is None:
         known = [t.id for t in config.journey]
@@ -89,27 +72,29 @@ def brief(start: Path, day: dt.date, touchpoint: str | None, out: Path | None) -
         raise UsageError(f"no approved SOP {where} has knowledge-check questions to brief from")
     card = card_for(day, sops)
     out = out if out is not None else config.output_dir / "briefs"
-    check_output_dir(out, [config.root / CONFIG_NAME, config.sops_dir, config.templates_dir])
-    env = make_environment(config.templates_dir, config.limits)
+    check_output_dir(out, project_sources(config))
+    renderer = Renderer(config)
     stem = f"brief-{day.isoformat()}" + (f"-{touchpoint}" if touchpoint else "")
-    html = _render(env, "brief.html", **brief_context(project, card, touchpoint, build_date(), to_html))
-    pdf, _ = render_pdf(html, project.root, [config.templates_dir, builtin_templates_dir()])
-    markdown = _render(env, "md/brief.md", **brief_context(project, card, touchpoint, build_date(), to_safe_markdown))
+    pdf = renderer.pdf("brief.html", **brief_context(project, card, touchpoint, build_date(), to_html)).render().pdf
+    markdown = renderer.html("md/brief.md", **brief_context(project, card, touchpoint, build_date(), to_safe_markdown))
     written = write_outputs(out, {f"{stem}.pdf": pdf, f"{stem}.md": markdown.encode("utf-8")})
     return Outcome(written, count=len(card.questions))
 
 
-def export_quiz(start: Path, fmt: str, out: Path | None, programme_id: str | None) -> Outcome:
+def check_quiz_format(fmt: str) -> None:
+    if fmt not in QUIZ_FORMATS:
+        raise UsageError(f"unknown quiz format '{fmt}'{did_you_mean(fmt, QUIZ_FORMATS)}; "
+                         f"choose from {', '.join(QUIZ_FORMATS)}")
+
+
+def export_quiz(project: Project, fmt: str, out: Path | None, programme_id: str | None) -> Outcome:
     """Knowledge-check questions as GIFT or Aiken; ``out`` of '-' returns the text instead of writing it."""
-    from ..pipeline import build_date
+    from ..core.clock import build_date
     from .exports.aiken import aiken
     from .exports.gift import gift
     from .exports.questions import quiz_items
 
-    if fmt not in QUIZ_FORMATS:
-        raise UsageError(f"unknown quiz format '{fmt}'{did_you_mean(fmt, QUIZ_FORMATS)}; "
-                         f"choose from {', '.join(QUIZ_FORMATS)}")
-    project = _project(start)
+    check_quiz_format(fmt)
     programme = _programme(project, programme_id, build_date(), required=False)
     items, skipped = quiz_items(project, programme)
     if fmt == "gift":
@@ -125,15 +110,14 @@ def export_quiz(start: Path, fmt: str, out: Path | None, programme_id: str | Non
     return outcome
 
 
-def export_scorm(start: Path, out: Path | None, programme_id: str | None) -> Outcome:
+def export_scorm(project: Project, out: Path | None, programme_id: str | None) -> Outcome:
     """A SCORM 1.2 zip of a programme (the first, unless named), or of the library by touchpoint."""
-    from ..pipeline import _render, build_date
-    from ..render.environment import make_environment
+    from ..core.clock import build_date
     from ..render.markup import to_html
+    from ..render.renderer import Renderer
     from .context import module_context
     from .exports.scorm import Course, package
 
-    project = _project(start)
     config = project.config
     today = build_date()
     programme = _programme(project, programme_id, today, required=True)
@@ -148,8 +132,7 @@ def export_scorm(start: Path, out: Path | None, programme_id: str | None) -> Out
         course = Course(programme.id, programme.name, modules)
     else:
         course = Course("library", config.title, _touchpoint_modules(project, to_html), unit="Part")
-    env = make_environment(config.templates_dir, config.limits)
-    data = package(course, lambda name, **context: _render(env, name, **context))
+    data = package(course, Renderer(config).html)
     target = out if out is not None else config.output_dir / "exports" / f"{course.identifier}-scorm.zip"
     return Outcome(_write_file(target, data, config), count=len(course.modules))
 

@@ -9,13 +9,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Callable
 
 from ..core.errors import ContentError
 from ..core.problems import Severity, sorted_problems
 from ..core.project import Project
 from ..render.parallel import PdfJob
+from ..render.renderer import Renderer
 from .load import Training, load_training
 
 GUIDE_TEMPLATES = {"trainer-guide.pdf": "trainer-guide.html", "workbook.pdf": "workbook.html"}
@@ -30,24 +30,18 @@ def load_valid_training(project: Project, today: dt.date) -> Training:
     return training
 
 
-def programme_files(env, project: Project, out: Path, today: dt.date, formats: tuple[str, ...],
-                    progress: Callable[[str], None], review_copy: bool = False) -> dict[str, bytes | PdfJob]:
+def programme_files(renderer: Renderer, project: Project, training: Training, today: dt.date,
+                    formats: tuple[str, ...], progress: Callable[[str], None],
+                    review_copy: bool = False) -> dict[str, bytes | PdfJob]:
     """Every programme's trainer guide and workbook (as PDF jobs) and competency matrix; nothing when
-    none is configured.
-
-    Raises ContentError, before anything is rendered, when the programme or its records are invalid.
-    """
+    none is configured."""
     from ..render.markup import to_html
-    from ..render.write import check_output_dir
     from .context import programme_context
     from .matrix import competency_matrix, matrix_context, matrix_csv
 
-    training = load_valid_training(project, today)
     programme_file = training.programme_file
     if programme_file is None:
         return {}
-    config = project.config
-    check_output_dir(out, [config.root / config.programme, config.root / programme_file.records])
     sops = {sop.id: sop for sop in project.sops}
     files: dict[str, bytes | PdfJob] = {}
     for programme in programme_file.programmes:
@@ -56,22 +50,12 @@ def programme_files(env, project: Project, out: Path, today: dt.date, formats: t
         if "pdf" in formats:
             progress(f"Rendering the HTML of {folder}/{', '.join(GUIDE_TEMPLATES)}")
             for name, template in GUIDE_TEMPLATES.items():
-                files[f"{folder}/{name}"] = _pdf_job(env, template, context, project)
+                files[f"{folder}/{name}"] = renderer.pdf(template, **context)
         if "html" in formats:
-            from ..pipeline import _render
-
             progress(f"Rendering {folder}/competency-matrix.html")
             matrix = competency_matrix(programme, sops, training.records, programme_file.refresher_months,
                                        today)
-            files[f"{folder}/competency-matrix.html"] = _render(env, "matrix.html", **context,
-                                                                **matrix_context(matrix)).encode()
+            files[f"{folder}/competency-matrix.html"] = renderer.html("matrix.html", **context,
+                                                                      **matrix_context(matrix)).encode()
             files[f"{folder}/competency-matrix.csv"] = matrix_csv(matrix).encode("utf-8-sig")
     return files
-
-
-def _pdf_job(env, template: str, context: dict, project: Project) -> PdfJob:
-    from ..pipeline import _render
-    from ..render.environment import builtin_templates_dir
-
-    return PdfJob(_render(env, template, **context), project.root,
-                  (project.config.templates_dir, builtin_templates_dir()))

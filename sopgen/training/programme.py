@@ -19,10 +19,10 @@ from ..core.models import Sop
 from ..core.problems import Problem, Severity, error_at
 from ..core.project import display_path
 from ..core.schema import CHOICE, ID, INT, LIST, OBJECT, TEXT, Field, Shape, Validator, did_you_mean
+from ..core.sources import DEFAULT_RECORDS_FOLDER
 
 ACTIVITY_TYPES = ("shadowing", "role-play", "discussion", "quiz")
 DEFAULT_REFRESHER_MONTHS = 12
-DEFAULT_RECORDS_FOLDER = "records"
 
 
 @dataclass(frozen=True)

@@ -40,15 +40,18 @@ class Imported:
     skipped: list[str] = field(default_factory=list)      # why each duplicate row was left out
 
 
-def run_import(start: Path, csv_path: Path) -> Imported:
-    """Load the project and its records, then import ``csv_path`` into the programme's records folder."""
-    from ..pipeline import build_date, load_valid_project
+def check_csv_exists(csv_path: Path) -> None:
+    if not csv_path.is_file():
+        raise UsageError(f"{csv_path} does not exist")
+
+
+def run_import(project: Project, csv_path: Path) -> Imported:
+    """Read the project's records, then import ``csv_path`` into the programme's records folder."""
+    from ..core.clock import build_date
     from .outputs import load_valid_training
     from .programme import DEFAULT_RECORDS_FOLDER, inside_project
 
-    if not csv_path.is_file():
-        raise UsageError(f"{csv_path} does not exist")
-    project = load_valid_project(start)
+    check_csv_exists(csv_path)
     today = build_date()
     training = load_valid_training(project, today)
     folder_name = training.programme_file.records if training.programme_file else DEFAULT_RECORDS_FOLDER
