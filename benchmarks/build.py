@@ -28,7 +28,7 @@ def pdf_overhead(project: Path) -> None:
     import weasyprint
 
     from sopgen.pipeline import _render, build, build_date
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import load_project
     from sopgen.render.context import handbook_context
     from sopgen.render.environment import make_environment
 

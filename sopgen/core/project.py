@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .config import CONFIG, CONFIG_NAME, Config
 from .errors import ConfigError, ProjectNotFound
-from .load import MAX_DEPTH_LIMIT, Limits, LoadFailed, Source, load
+from .load import MAX_DEPTH_LIMIT, LoadFailed, Source
 from .models import SOP, Sop
 from .problems import Problem, Severity, error_at
-from .schema import Shape, Validator, did_you_mean
+from .reader import LINK_OUT, LINK_OUT_HINT, YAML_SUFFIXES, Reader, display_path, leads_outside
+from .schema import Validator, did_you_mean
 
-if TYPE_CHECKING:
-    from ..quality.stories import Story
-
-SOP_SUFFIXES = (".yaml", ".yml")
+SOP_SUFFIXES = YAML_SUFFIXES
 
 
 @dataclass
 class Project:
+    """The valid SOPs of a project, in journey order, with the problems that kept the others out."""
+
     config: Config
     sops: list[Sop] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
-    stories: list[Story] = field(default_factory=list)
+    stories: list = field(default_factory=list)   # quality.stories.Story, read by whoever needs them
+    reader: Reader | None = None                   # the reader the project was read with, for its other inputs
 
     @property
     def root(self) -> Path:
@@ -41,15 +40,6 @@ class Project:
         return [sop for sop in self.sops if sop.touchpoint == touchpoint_id]
 
 
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the current directory when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return relative if not relative.startswith("..") else str(path)
-
-
 def find_root(start: Path) -> Path:
     start = start.resolve()
     for directory in (start, *start.parents):
@@ -60,14 +50,13 @@ def find_root(start: Path) -> Path:
         f"run sopgen inside a project or pass --project DIR")
 
 
-def load_config(root: Path) -> Config:
+def load_config(root: Path, reader: Reader | None = None) -> Config:
+    """sopgen.yaml at ``root``, checked; the reader, if given, then reads within the limits it sets."""
+    reader = reader or Reader(root)
     path = root / CONFIG_NAME
     display = display_path(path)
-    if leads_outside(path, root):
-        raise ConfigError(f"{display} cannot be read", [Problem(
-            display, 0, 0, "SOP001", "unreadable-file", Severity.ERROR, LINK_OUT, LINK_OUT_HINT)])
     try:
-        source, node, problems = load(path, display)
+        source, node, problems = reader.load(path, display)
     except LoadFailed as failed:
         raise ConfigError(f"{display} cannot be read", [failed.problem]) from None
     validator = Validator(source, problems)
@@ -80,6 +69,7 @@ def load_config(root: Path) -> Config:
     if validator.problems or config is None:
         raise ConfigError(f"{display} is not valid", validator.problems)
     config.root = root
+    reader.limits = config.limits
     return config
 
 
@@ -160,64 +150,25 @@ def unknown_sop(path: str, span, subject: str, sop_id: str, known: list[str]) ->
                     "write the id of an SOP in sops/, as its 'id:' line gives it")
 
 
-def discover(config: Config) -> tuple[list[Path], list[Problem]]:
+def discover(config: Config, reader: Reader | None = None) -> tuple[list[Path], list[Problem]]:
     """Every SOP file under the sops folder, in a stable order."""
     sops_dir = config.sops_dir
     if not sops_dir.is_dir():
         return [], [Problem(display_path(config.root / CONFIG_NAME), 0, 0, "SOP001", "unreadable-file",
                             Severity.ERROR, f"the SOP folder '{config.sops}' does not exist",
                             "create it, or set 'sops:' in sopgen.yaml to the folder holding your SOPs")]
-    return yaml_files(sops_dir, config.root)
+    return (reader or Reader(config.root, config.limits)).folder(sops_dir)
 
 
-def yaml_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
-    """The YAML files under ``folder`` in a stable order, skipping hidden ones and refusing links out of ``root``."""
-    paths, problems = [], []
-    root = root.resolve()
-    for path in sorted(folder.rglob("*")):
-        if path.suffix not in SOP_SUFFIXES or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        if leads_outside(path, root):
-            problems.append(Problem(display_path(path), 0, 0, "SOP001", "unreadable-file", Severity.ERROR,
-                                    LINK_OUT, LINK_OUT_HINT))
-            continue
-        paths.append(path)
-    return paths, problems
-
-
-LINK_OUT = "is a link to a file outside the project, so it was not read"
-LINK_OUT_HINT = "copy the file into the project instead of linking to it"
-
-
-def leads_outside(path: Path, root: Path) -> bool:
-    """True when a link (the file's own or a folder's on its way) takes ``path`` out of ``root``.
-
-    ``root`` is resolved. A path named outside the project without a link, as in
-    `sopgen lint ../other.yaml`, is read as asked.
-    """
-    if path.resolve().is_relative_to(root):
-        return False
-    return path.is_symlink() or Path(os.path.abspath(path)).is_relative_to(root)
-
-
-def read_yaml(path: Path, shape: Shape, partial: bool = False,
-              limits: Limits = Limits()) -> tuple[Any | None, Validator | None, list[Problem]]:
-    """One file read against ``shape``: the object (None if unusable), its validator and the problems so far."""
-    try:
-        source, node, problems = load(path, display_path(path), limits)
-    except LoadFailed as failed:
-        return None, None, [failed.problem]
-    validator = Validator(source, problems)
-    return validator.read(node, shape, partial=partial), validator, validator.problems
-
-
-def load_sop(path: Path, config: Config) -> tuple[Sop | None, list[Problem]]:
-    sop, validator, problems = read_yaml(path, SOP, partial=True, limits=config.limits)
+def load_sop(path: Path, config: Config, reader: Reader | None = None) -> tuple[Sop | None, list[Problem]]:
+    reader = reader or Reader(config.root, config.limits)
+    sop, validator, problems = reader.shaped(path, SOP, partial=True)
     if sop is not None:
         sop.source = validator.source
         sop.spans = validator.spans
         _check_sop(sop, config, validator)
     return sop, problems
+
 
 
 def _check_sop(sop: Sop, config: Config, v: Validator) -> None:
@@ -280,33 +231,5 @@ def check_unique_ids(sops: list[Sop]) -> list[Problem]:
     return problems
 
 
-def load_project(start: Path, paths: list[Path] | None = None) -> Project:
-    """Read the project at or above ``start``; ``paths`` limits which SOP files are read."""
-    config = load_config(find_root(start))
-    project = Project(config)
-    whole_library = paths is None
-    if whole_library:
-        paths, problems = discover(config)
-        project.problems.extend(problems)
-    readable = []
-    for path in paths:
-        sop, problems = load_sop(path, config)
-        project.files += 1
-        project.problems.extend(problems)
-        if sop is not None:
-            readable.append(sop)
-            if not problems:
-                project.sops.append(sop)
-    project.problems.extend(check_unique_ids([sop for sop in readable if sop.id]))
-    if whole_library:  # stories name SOPs, so they can only be checked against all of them
-        from ..quality.stories import load_stories  # it reads files through this module
-
-        project.stories, problems = load_stories(config, readable)
-        project.problems.extend(problems)
-    order = {t.id: i for i, t in enumerate(config.journey)}
-    project.sops.sort(key=lambda s: (order.get(s.touchpoint, len(order)),
-                                     s.order if s.order is not None else 1, s.path))
-    return project
-
-
-__all__ = ["Project", "Source", "find_root", "load_config", "load_project", "load_sop", "display_path"]
+__all__ = ["LINK_OUT", "LINK_OUT_HINT", "Project", "Source", "check_unique_ids", "discover", "display_path",
+           "find_root", "leads_outside", "load_config", "load_sop"]

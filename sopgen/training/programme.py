@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..core.config import CONFIG_NAME, Config
-from ..core.load import LoadFailed, Source, Span, load
+from ..core.load import LoadFailed, Source, Span
 from ..core.models import Sop
 from ..core.problems import Problem, Severity, error_at
-from ..core.project import display_path
+from ..core.reader import Reader, display_path
 from ..core.schema import CHOICE, ID, INT, LIST, OBJECT, TEXT, Field, Shape, Validator, did_you_mean
 
 ACTIVITY_TYPES = ("shadowing", "role-play", "discussion", "quiz")
@@ -200,7 +200,7 @@ def inside_project(config: Config, relative: str) -> Path | None:
     return path if path.resolve().is_relative_to(root) else None
 
 
-def load_programme(config: Config, sops: Iterable[Sop]) -> tuple[ProgrammeFile | None, list[Problem]]:
+def load_programme(config: Config, sops: Iterable[Sop], reader: Reader) -> tuple[ProgrammeFile | None, list[Problem]]:
     """The programme file named in sopgen.yaml, checked against the SOP library.
 
     Returns (None, []) when no programme is configured.
@@ -218,7 +218,7 @@ def load_programme(config: Config, sops: Iterable[Sop]) -> tuple[ProgrammeFile |
                               f"the programme file '{config.programme}' set in {CONFIG_NAME} does not exist",
                               "create it, or remove 'programme:' from sopgen.yaml")]
     try:
-        source, node, problems = load(path, display_path(path))
+        source, node, problems = reader.load(path)
     except LoadFailed as failed:
         return None, [failed.problem]
     validator = Validator(source, problems)

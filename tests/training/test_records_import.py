@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sopgen.core.project import load_project
+from sopgen.pipeline import load_project
 from sopgen.training.load import load_training
 
 from .kit import training_project
