@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .config import Config, unknown_touchpoint
 from .load import Source, Span
-from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, NUMBER, OBJECT, TEXT, Field, Shape)
+from .problems import error_at
+from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, NUMBER, OBJECT, TEXT, Field, Shape, Validator)
 
 STATUSES = ("draft", "approved", "retired")
 CHECK_KINDS = ("tick", "reading")
@@ -232,3 +234,50 @@ SOP = Shape("SOP", (
     Field("lint", OBJECT, shape=SOP_LINT, description="wording-rule settings for this SOP"),
     Field("order", INT, description="where the SOP comes within its touchpoint: lower first (default 1), then by file name"),
 ), _sop)
+
+
+def check_sop(sop: Sop, config: Config, v: Validator) -> None:
+    """What the shape alone cannot check: the touchpoint is in the journey, dates in order, allowed
+    wording with a reason, readings and questions that make sense."""
+    def report(key: str, code: str, rule: str, message: str, hint: str) -> None:
+        v.problems.append(error_at(sop.path, sop.span(key), code, rule, message, hint))
+
+    if sop.touchpoint and config.touchpoint(sop.touchpoint) is None:
+        v.problems.append(unknown_touchpoint(sop.path, sop.span("touchpoint"), sop.touchpoint, config))
+    if sop.effective and sop.review_by and sop.review_by <= sop.effective:
+        report("review_by", "SOP013", "date-order",
+               f"review_by ({sop.review_by.isoformat()}) is not after effective ({sop.effective.isoformat()})",
+               "set the review date after the date the SOP takes effect")
+    for index, step in zip(v.indices.get("steps", ()), sop.steps):
+        if step.allow and not step.reason:
+            report(f"steps[{index}].allow[0]", "SOP014", "allow-without-reason",
+                   f"step {index + 1} allows {', '.join(step.allow)} without a reason",
+                   "add 'reason:' to the step saying why the wording is needed here")
+    already = {(p.line, p.column) for p in v.problems}
+    for index, item in zip(v.indices.get("checklist", ()), sop.checklist_items):
+        key = f"checklist[{index}]"
+        kind_span = sop.span(f"{key}.kind")
+        if kind_span and (kind_span.line, kind_span.column) in already:
+            continue   # its kind was misspelt and reported: whether it is a reading is not known
+        if item.kind != "reading":
+            for name in ("unit", "min", "max"):
+                if getattr(item, name) is not None:
+                    report(f"{key}.{name}", "SOP016", "bad-checklist-item",
+                           f"checklist item {index + 1} has '{name}' but is not a reading",
+                           "add 'kind: reading' to write a value down, or remove '" + name + "'")
+        elif item.min is not None and item.max is not None and item.min > item.max:
+            report(f"{key}.min", "SOP016", "bad-checklist-item",
+                   f"checklist item {index + 1} has min {item.min} above max {item.max}",
+                   "write the lowest acceptable value as min and the highest as max")
+    for index, question in zip(v.indices.get("knowledge_check", ()), sop.knowledge_check):
+        key = f"knowledge_check[{index}].question"
+        if question.choices:
+            correct = sum(choice.correct for choice in question.choices)
+            if correct != 1:
+                report(key, "SOP015", "bad-question",
+                       f"knowledge check question {index + 1} has {correct} correct choices",
+                       "mark exactly one choice with 'correct: true'")
+        elif not question.answer:
+            report(key, "SOP015", "bad-question",
+                   f"knowledge check question {index + 1} has neither an answer nor choices",
+                   "add 'answer:' with what a trainer listens for, or 'choices:'")

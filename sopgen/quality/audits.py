@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.config import Config
+from ..core.config import Config, unknown_touchpoint
 from ..core.models import Sop
 from ..core.problems import Problem, error_at
-from ..core.project import unknown_sop, unknown_touchpoint
+from ..core.project import unknown_sop
 from ..core.reader import Reader
 from ..core.schema import BOOL, CHOICE, DATE, ID, INT, LIST, TEXT, Field, Shape
 

@@ -10,11 +10,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..core.config import Config
+from ..core.config import Config, unknown_touchpoint
 from ..core.load import Span
 from ..core.models import Sop
 from ..core.problems import Problem, error_at
-from ..core.project import unknown_sop, unknown_touchpoint
+from ..core.project import unknown_sop
 from ..core.reader import Reader
 from ..core.schema import DATE, ID, LIST, TEXT, Field, Shape, did_you_mean
 

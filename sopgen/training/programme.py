@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..core.config import CONFIG_NAME, Config
+from ..core.config import CONFIG_NAME, Config, unknown_touchpoint
 from ..core.load import LoadFailed, Source, Span
 from ..core.models import Sop
 from ..core.problems import Problem, Severity, error_at
@@ -283,13 +283,12 @@ class _ProgrammeChecks:
             self.error(f"{programme.key}.id", "SOP007", "missing-field",
                        f"programme '{programme.id}' has an audience with neither roles nor touchpoints",
                        "add 'roles:' (such as Receptionist) or 'touchpoints:' (ids from the journey) under 'audience:'")
-        known = [t.id for t in self.config.journey]
         key = f"{programme.key}.audience.touchpoints"
         for index, touchpoint in self.kept(key, audience.touchpoints):
-            if touchpoint not in known:
-                self.error(f"{key}[{index}]", "SOP012", "unknown-touchpoint",
-                           f"touchpoint '{touchpoint}' is not in the journey{did_you_mean(touchpoint, known)}",
-                           "use one of: " + ", ".join(known) + " (or add it to the journey in sopgen.yaml)")
+            if self.config.touchpoint(touchpoint) is None:
+                self.validator.problems.append(unknown_touchpoint(
+                    self.programme_file.path, self.programme_file.spans.get(f"{key}[{index}]"), touchpoint,
+                    self.config))
 
     def module(self, programme: Programme, module: Module, week: int, covered: dict[str, int]) -> None:
         where = f"week {week} of '{programme.id}'"
