@@ -124,16 +124,15 @@ class Sop:
         return self.spans.get(key)
 
     def instructions(self) -> Iterator[TextRef]:
-        """The texts that tell a colleague what to do: what the wording rules read."""
-        for i, step in enumerate(self.steps):
-            yield TextRef(f"step {i + 1}", f"steps[{i}].do", step.do, self.span(f"steps[{i}].do"), step.allow)
-        for i, cue in enumerate(self.cues):
-            yield TextRef(f"cue {i + 1}", f"cues[{i}].respond", cue.respond, self.span(f"cues[{i}].respond"))
-        for i, item in enumerate(self.recovery):
-            yield TextRef(f"recovery {i + 1}", f"recovery[{i}].do", item.do, self.span(f"recovery[{i}].do"))
-        for i, item in enumerate(self.checklist):
-            span = self.span(f"checklist[{i}].text") or self.span(f"checklist[{i}]")
-            yield TextRef(f"checklist item {i + 1}", f"checklist[{i}]", item, span)
+        """The texts that tell a colleague what to do, as the SOP's shape marks them (instruction=True):
+        what the wording rules read."""
+        for name, shape, text in _INSTRUCTION_LISTS:
+            for i, item in enumerate(getattr(self, _ITEMS.get(name, name))):
+                key = f"{name}[{i}]"
+                # an item that may be written as bare text is named by its own key
+                text_key = key if shape.scalar_field == text else f"{key}.{text}"
+                yield TextRef(f"{shape.label or shape.noun} {i + 1}", text_key, getattr(item, text),
+                              self.span(f"{key}.{text}") or self.span(key), getattr(item, "allow", ()))
 
 
 def _tuple_of(name: str):
@@ -163,7 +162,7 @@ CUE = Shape("cue", (
 RECOVERY = Shape("recovery item", (
     Field("when", TEXT, required=True, description="what went wrong"),
     Field("do", TEXT, required=True, instruction=True, description="how to put it right"),
-), lambda v: Recovery(**v))
+), lambda v: Recovery(**v), label="recovery")
 
 CHOICE_SHAPE = Shape("choice", (
     Field("text", TEXT, required=True, description="the answer to offer"),
@@ -234,6 +233,11 @@ SOP = Shape("SOP", (
     Field("lint", OBJECT, shape=SOP_LINT, description="wording-rule settings for this SOP"),
     Field("order", INT, description="where the SOP comes within its touchpoint: lower first (default 1), then by file name"),
 ), _sop)
+
+# (list, item shape, field) for every field the shapes mark as an instruction, in the SOP's order
+_INSTRUCTION_LISTS = tuple((list_field.name, list_field.item, field.name) for list_field in SOP.fields
+                           if isinstance(list_field.item, Shape) for field in list_field.item.fields if field.instruction)
+_ITEMS = {"checklist": "checklist_items"}   # the attribute holding a list's items, where _sop renamed it
 
 
 def check_sop(sop: Sop, config: Config, v: Validator) -> None:
