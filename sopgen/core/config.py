@@ -123,8 +123,9 @@ MILESTONE = Shape("milestone", (
 ), lambda v: Milestone(**v))
 
 LIMITS = Shape("limits", (
-    Field("max_file_bytes", INT, description="the largest SOP file read, in bytes (default 1000000)"),
-    Field("max_depth", INT, description="how deeply an SOP file may nest lists and mappings (default 40)"),
+    Field("max_file_bytes", INT,
+          description="the largest input file read (SOP, programme, record, story, audit), in bytes (default 1000000)"),
+    Field("max_depth", INT, description="how deeply an input file may nest lists and mappings (default 40)"),
     Field("render_seconds", INT, description="how long all template rendering of one command may take (default 60)"),
     Field("max_output_bytes", INT, description="the most text one template may produce, in characters (default 50000000)"),
 ), lambda v: Limits(**{k: val for k, val in v.items() if val is not None}))
@@ -140,7 +141,8 @@ CONFIG = Shape("sopgen.yaml", (
     Field("output", TEXT, default="build", description="where `sopgen build` writes"),
     Field("programme", TEXT, description="the training programme file, such as programme.yaml"),
     Field("lint", OBJECT, shape=LINT, description="wording-rule settings"),
-    Field("limits", OBJECT, shape=LIMITS, description="how large and deeply nested SOP files may be"),
+    Field("limits", OBJECT, shape=LIMITS,
+          description="how large and deeply nested input files may be, and how long rendering may take"),
     Field("targets", MAP, key=Field("touchpoint", ID), item=Field("target", INT),
           description="the audit score (0 to 100) each touchpoint aims for, such as 'door: 90'"),
     Field("milestones", LIST, item=MILESTONE, description="scores to reach at a touchpoint by a date"),

@@ -235,8 +235,9 @@ SOP = Shape("SOP", (
 ), _sop)
 
 # (list, item shape, field) for every field the shapes mark as an instruction, in the SOP's order
-_INSTRUCTION_LISTS = tuple((list_field.name, list_field.item, field.name) for list_field in SOP.fields
-                           if isinstance(list_field.item, Shape) for field in list_field.item.fields if field.instruction)
+_INSTRUCTION_LISTS = tuple((list_field.name, list_field.item, field.name)
+                           for list_field in SOP.fields if isinstance(list_field.item, Shape)
+                           for field in list_field.item.fields if field.instruction)
 _ITEMS = {"checklist": "checklist_items"}   # the attribute holding a list's items, where _sop renamed it
 
 

@@ -45,7 +45,8 @@ def test_a_record_linked_from_outside_the_project_is_refused_as_a_story_is(make_
 
 
 def test_limits_apply_to_the_programme_and_the_records_as_to_sops(make_project, run_cli, VALID_CONFIG):
-    root = training_project(make_project, VALID_CONFIG, records={"log.yaml": "- " + SIGN_OFF.replace("\n", "\n  ") * 20})
+    log = ("- " + SIGN_OFF.replace("\n", "\n  ")) * 20
+    root = training_project(make_project, VALID_CONFIG, records={"log.yaml": log})
     config = (root / "sopgen.yaml").read_text(encoding="utf-8")
     (root / "sopgen.yaml").write_text(config + "limits: {max_file_bytes: 200}\n", encoding="utf-8")
 
