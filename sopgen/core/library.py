@@ -6,9 +6,8 @@ The other inputs (programme, records, stories, audits) are read by their own pac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .config import Config
 from .models import Sop
@@ -17,8 +16,7 @@ from .project import Project, check_unique_ids, discover, find_root, load_config
 from .reader import Reader, display_path
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):   # not a dataclass: a NamedTuple is quicker to define, and every `sopgen lint` defines it
     path: Path                      # resolved
     display: str                    # as problems name the file
     sop: Sop | None                 # None when the file cannot be read as an SOP
