@@ -62,7 +62,7 @@ class Library:
     def _read(self, paths: list[Path]) -> list[Path]:
         keys = []
         for path in paths:
-            key = path.resolve()
+            key = self.reader.resolve(path)
             if key not in self.entries:
                 sop, problems = load_sop(path, self.config, self.reader)
                 self.entries[key] = Entry(key, display_path(path), sop, tuple(problems))

@@ -32,13 +32,13 @@ def display_path(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
-def leads_outside(path: Path, root: Path) -> bool:
+def leads_outside(path: Path, root: Path, resolved: Path | None = None) -> bool:
     """True when a link (the file's own or a folder's on its way) takes ``path`` out of ``root``.
 
-    ``root`` is resolved. A path named outside the project without a link, as in
-    `sopgen lint ../other.yaml`, is read as asked.
+    ``root`` is resolved, and so is ``resolved``, ``path`` if given. A path named outside the
+    project without a link, as in `sopgen lint ../other.yaml`, is read as asked.
     """
-    if path.resolve().is_relative_to(root):
+    if (resolved or path.resolve()).is_relative_to(root):
         return False
     return path.is_symlink() or Path(os.path.abspath(path)).is_relative_to(root)
 
@@ -57,7 +57,11 @@ class Reader:
     def __init__(self, root: Path, limits: Limits = Limits()):
         self.root = root.resolve()
         self.limits = limits
-        self._checked: set[Path] = set()
+        self._checked: dict[Path, Path] = {}    # each file found and allowed, resolved
+
+    def resolve(self, path: Path) -> Path:
+        """``path`` resolved, without asking the file system again for a file already found."""
+        return self._checked.get(path) or path.resolve()
 
     def folder(self, folder: Path) -> tuple[list[Path], list[Problem]]:
         """The YAML files under ``folder`` in a stable order, hidden ones skipped, links out of the project refused."""
@@ -65,11 +69,12 @@ class Reader:
         for path in sorted(folder.rglob("*")):
             if path.suffix not in YAML_SUFFIXES or any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue
-            if leads_outside(path, self.root):
+            resolved = path.resolve()
+            if leads_outside(path, self.root, resolved):
                 problems.append(link_out_problem(path))
                 continue
             paths.append(path)
-        self._checked.update(paths)
+            self._checked[path] = resolved
         return paths, problems
 
     def named(self, paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -92,7 +97,7 @@ class Reader:
                 problems += refused
             else:
                 files.append(path)
-        self._checked.update(files)
+        self._checked.update((path, self.resolve(path)) for path in files)
         return files, problems
 
     def load(self, path: Path, display: str | None = None) -> tuple[Source, yaml.Node, list[Problem]]:
