@@ -27,8 +27,7 @@ def time_it(work) -> float:
 def pdf_overhead(project: Path) -> None:
     import weasyprint
 
-    from sopgen.pipeline import build, build_date
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import build, build_date, load_project
     from sopgen.render.context import handbook_context
     from sopgen.render.renderer import Renderer
 

@@ -145,10 +145,12 @@ def _parent_key(lines: list[str], line: int, indent: int) -> str | None:
 
 def _sop_candidates(config) -> list[Candidate]:
     from .core.project import discover, load_sop
+    from .core.reader import Reader
 
     found = {}
-    for sop_path in discover(config)[0]:
-        sop, _ = load_sop(sop_path, config)
+    reader = Reader(config.root, config.limits)
+    for sop_path in discover(config, reader)[0]:
+        sop, _ = load_sop(sop_path, config, reader)
         if sop is not None and sop.id:
             found.setdefault(sop.id, Candidate(sop.id, f"{sop.title} ({sop.status})" if sop.status else sop.title))
     return sorted(found.values(), key=lambda candidate: candidate.label)

@@ -10,7 +10,8 @@ from pathlib import Path
 from .core.clock import build_date
 from .core.errors import ContentError
 from .core.problems import Problem, Severity, sorted_problems
-from .core.project import Project, display_path, load_project
+from .core.library import Library
+from .core.project import Project, display_path
 from .progress import Progress, silent
 
 FORMATS = ("pdf", "html", "md")
@@ -28,7 +29,19 @@ class BuildResult:
     findings: list[Problem] = field(default_factory=list)   # what `sopgen lint` reports about the library
 
 
-def load_valid_project(start: Path) -> Project:
+def load_project(start: Path | Library) -> Project:
+    """The project's valid SOPs and its stories, with every problem in them; ``start`` may be a library
+    already read for this command."""
+    from .quality.stories import load_stories
+
+    library = start if isinstance(start, Library) else Library.open(start)
+    project = library.project()
+    project.stories, problems = load_stories(project.config, library.readable(library.listed), library.reader)
+    project.problems.extend(problems)
+    return project
+
+
+def load_valid_project(start: Path | Library) -> Project:
     project = load_project(start)
     if not project.ok:
         errors = [p for p in project.problems if p.severity is Severity.ERROR]
@@ -155,93 +168,67 @@ class LintResult:
         return any(not p.is_finding for p in self.problems)
 
 
-def _sop_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
-    from .core.errors import UsageError
-    from .core.project import LINK_OUT, LINK_OUT_HINT, leads_outside, yaml_files
-
-    from .core.load import is_unsaved
-
-    files, problems = [], []
-    for path in paths:
-        if is_unsaved(path):  # read from standard input or an editor, whether or not it is on disk yet
-            files.append(path)
-            continue
-        if not path.exists():
-            raise UsageError(f"{path} does not exist")
-        if leads_outside(path, root):
-            problems.append(Problem(display_path(path), 0, 0, "SOP001", "unreadable-file", Severity.ERROR,
-                                    LINK_OUT, LINK_OUT_HINT))
-        elif path.is_dir():
-            found, refused = yaml_files(path, root)
-            files += found
-            problems += refused
-        else:
-            files.append(path)
-    return files, problems
-
-
 def lint(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
-         ignore: tuple[str, ...] = ()) -> LintResult:
+         ignore: tuple[str, ...] = (), library: Library | None = None) -> LintResult:
+    """Lint the ``paths`` named, or the whole library with its training programme; ``library`` is the project
+    already read for this command."""
     from .core.errors import UsageError
     from .lint.registry import known_code
 
     unknown = [code for code in (*select, *ignore) if not known_code(code)]
     if unknown:
         raise UsageError(f"unknown rule code {', '.join(unknown)}; `sopgen rules` lists them")
-    return _lint(start, paths, select, ignore)
+    library = library or Library.open(start, paths or (), whole=not paths)
+    if paths:
+        return _lint(library, library.named, library.named_problems, select, ignore)
+    return _lint(library, library.listed, library.listed_problems, select, ignore, with_training=True)
 
 
-def _lint(start: Path, paths: list[Path] | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> LintResult:
-    """Lint with --select and --ignore of any rule codes; codes of review rules choose no wording rule."""
-    from .core.project import check_unique_ids, discover, find_root, load_config, load_sop
+def _lint(library: Library, keys: list[Path], problems: list[Problem], select: tuple[str, ...],
+          ignore: tuple[str, ...], with_training: bool = False) -> LintResult:
+    """Lint the SOP files ``keys`` of the library, with --select and --ignore of any rule codes; codes of
+    review rules choose no wording rule. The training programme refers to the whole library, so it is
+    checked only ``with_training``."""
+    from .core.project import check_unique_ids
     from .core.sop_content import lost_markup
     from .lint import Selection, lint_sop
 
-    config = load_config(find_root(start))
-    problems: list[Problem] = []
-    if paths:
-        files, problems = _sop_files(paths, config.root)
-    else:
-        files, problems = discover(config)
+    config = library.config
     selection = Selection.from_settings(config.lint, select, ignore)
-    loaded = []
-    for path in files:
-        sop, found = load_sop(path, config)
-        problems += found
-        if sop is not None:
-            loaded.append(sop)
-            if not found:
-                problems += lint_sop(sop, config.lint, selection)
-            problems += lost_markup(sop)
-    problems += check_unique_ids([sop for sop in loaded if sop.id])
-    if not paths:  # the training programme refers to the whole library, so it is checked with it
+    problems = list(problems)
+    for entry in library.scope(keys):
+        problems += entry.problems
+        if entry.valid:
+            problems += lint_sop(entry.sop, config.lint, selection)
+        if entry.sop is not None:
+            problems += lost_markup(entry.sop)
+    readable = library.readable(keys)
+    problems += check_unique_ids([sop for sop in readable if sop.id])
+    if with_training:
         from .training.load import lint_training
-        problems += lint_training(config, loaded, selection, build_date())
-    return LintResult(sorted_problems(problems), len(files))
+        problems += lint_training(config, readable, selection, build_date(), library.reader)
+    return LintResult(sorted_problems(problems), len(keys))
 
 
 def validate(start: Path) -> LintResult:
     """Every input of the project read and checked, without judging wording: sopgen.yaml, the SOPs,
     the programme and its records, stories and audits, and the references between them."""
-    from .core.project import check_unique_ids, discover, find_root, load_config, load_sop
+    from .core.project import check_unique_ids
     from .quality.audits import load_audits
     from .quality.stories import load_stories
     from .training.load import load_training
 
-    config = load_config(find_root(start))
-    files, problems = discover(config)
-    readable = []
-    for path in files:
-        sop, found = load_sop(path, config)
-        problems += found
-        if sop is not None:
-            readable.append(sop)
-    with_ids = [sop for sop in readable if sop.id]
+    library = Library.open(start)
+    config, reader = library.config, library.reader
+    problems = list(library.listed_problems)
+    for entry in library.scope(library.listed):
+        problems += entry.problems
+    with_ids = [sop for sop in library.readable(library.listed) if sop.id]
     problems += check_unique_ids(with_ids)
-    problems += load_training(config, with_ids, build_date()).problems
-    problems += load_stories(config, with_ids)[1]
-    problems += load_audits(config, with_ids)[1]
-    return LintResult(sorted_problems(p for p in problems if not p.is_finding), len(files))
+    problems += load_training(config, with_ids, build_date(), reader).problems
+    problems += load_stories(config, with_ids, reader)[1]
+    problems += load_audits(config, with_ids, reader)[1]
+    return LintResult(sorted_problems(p for p in problems if not p.is_finding), len(library.listed))
 
 
 def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] = (),
@@ -257,71 +244,73 @@ def check(start: Path, paths: list[Path] | None = None, select: tuple[str, ...] 
     """
     from .core.config import LintSettings
     from .core.errors import UsageError
-    from .review.library import Library
-    from .core.project import check_unique_ids, find_root, load_config
+    from .core.project import check_unique_ids
     from .lint import Selection
     from .lint.registry import REVIEW_CODES, REVIEW_RULES, any_rule_code
     from .review.baseline import changed_sops
     from .review.engine import review_references, review_versions
+    from .review.library import related, versions
 
     unknown = [code for code in (*select, *ignore) if not any_rule_code(code)]
     if unknown:
         raise UsageError(f"unknown code {', '.join(unknown)}; `sopgen rules` lists the wording rules, "
                          f"and the review checks are {', '.join(sorted(REVIEW_CODES))}")
     review_codes = frozenset(Selection.from_settings(LintSettings(), select, ignore, REVIEW_RULES).severities)
-    config = load_config(find_root(start))
-    named = _sop_files(paths, config.root)[0] if paths else []
-    library = Library.read(config, named)
-    scope = {path.resolve() for path in named} if paths else None  # None: the whole library
-    lint_paths = paths
+    library = Library.open(start, paths or ())
+    config = library.config
+    scope = set(library.named) if paths else None  # None: the whole library
+    lint_scope = (library.named, library.named_problems) if paths else (library.listed, library.listed_problems)
     base = base or changed_since
     baseline = changed_sops(config, base) if base else None
     if changed_since:
         changed = baseline if changed_since == base else changed_sops(config, changed_since)
         if not changed.config_changed:  # a change to sopgen.yaml concerns every SOP
-            related = library.related(changed.sops)
-            scope = related if scope is None else scope & related
-            lint_paths = sorted(scope)
+            scope = related(library, changed.sops) if scope is None else scope & related(library, changed.sops)
+            lint_scope = (sorted(scope), [])
 
-    linted = _lint(start, lint_paths, select, ignore) if lint_paths != [] else LintResult([], 0)
+    linted = _lint(library, *lint_scope, select, ignore, with_training=scope is None)
     found = check_unique_ids(library.with_ids(last=scope))
     found += review_references(library.valid_sops(), library.by_id(), review_codes)
     if baseline is not None:
-        found += review_versions(library.versions(baseline.sops), base, review_codes)
-    found += _story_problems(config, library)
+        found += review_versions(versions(library, baseline.sops), base, review_codes)
+    found += _story_problems(library)
     if scope is not None:
         shown = library.displays(scope)
         found = [problem for problem in found if problem.path in shown]
     return LintResult(sorted_problems(dict.fromkeys([*linted.problems, *found])), linted.files)
 
 
-def _story_problems(config, library) -> list[Problem]:
+def _story_problems(library: Library) -> list[Problem]:
     """Problems in stories/ and in the SOPs' `story:` links, which `build` would stop on too."""
     from .quality.stories import load_stories
 
-    return load_stories(config, library.with_ids())[1]
+    return load_stories(library.config, library.with_ids(), library.reader)[1]
 
 
 def diff(start: Path, ref: str) -> list:
     """What changed in each SOP file since ``ref``, item by item."""
     from .core.project import find_root, load_config, load_sop
+    from .core.reader import Reader
     from .review.baseline import changed_sops
     from .review.changes import compare
     from .review.gitrefs import DELETED
 
-    config = load_config(find_root(start))
+    root = find_root(start)
+    reader = Reader(root)
+    config = load_config(root, reader)
     baseline = changed_sops(config, ref)
     changes = []
     for change in sorted(baseline.sops, key=lambda c: c.path):
-        new = None if change.status == DELETED else load_sop(change.path, config)[0]
+        new = None if change.status == DELETED else load_sop(change.path, config, reader)[0]
         changes.append(compare(change.status, display_path(change.path), change.old_path, change.old, new))
     return changes
 
 
-def render_site(start: Path, review_copy: bool = True) -> dict[str, bytes]:
+def render_site(start: Path | Library, review_copy: bool = True) -> dict[str, bytes]:
     """The HTML site in memory, named html/...; raises ContentError when the library is invalid.
 
     A preview is for the people writing the SOPs, so by default it shows the drafts, marked as such.
+    ``start`` may be a library already read for this command.
     """
     from .render.context import Handbook
     from .render.handbook import site_files
@@ -348,7 +337,8 @@ def report(start: Path, out: Path | None = None, progress: Progress = lambda mes
 
     progress("Checking the SOP library, stories and audits")
     project = load_valid_project(start)
-    audits, problems = load_audits(project.config, project.sops)
+    config = project.config
+    audits, problems = load_audits(config, project.sops, project.reader)
     if problems:
         raise ContentError(f"{len(problems)} problem(s) in {AUDITS_DIR}/ must be fixed before reporting",
                            sorted_problems(problems))

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from .core.config import CONFIG_NAME
 from .core.errors import SopgenError
+from .core.figures import ASSETS
 from .core.problems import Problem
 
 POLL_SECONDS = 0.5
@@ -65,7 +66,7 @@ class Preview:
         self.folder = folder
         self.log = log
         self.state = BuildState(0, False, "the site has not been built yet", ())
-        self.watched = _watched_paths(root)
+        self.watched = _watched_paths(root)  # before the first build, so that no change is missed
         self._lock = threading.Lock()
 
     @property
@@ -75,7 +76,6 @@ class Preview:
     def rebuild(self) -> BuildState:
         with self._lock:
             started = time.perf_counter()
-            self.watched = _watched_paths(self.root)
             state = self._build(self.state.number + 1)
             self.state = state  # published only once the files are in place
         took = f"{time.perf_counter() - started:.1f}s"
@@ -87,17 +87,25 @@ class Preview:
         return state
 
     def _build(self, number: int) -> BuildState:
+        """The site from one reading of the project: its wording findings, then its pages."""
+        from .core.library import Library
         from .pipeline import lint, render_site
         from .render.write import write_outputs
 
         try:
-            linted = lint(self.root)
+            try:
+                library = Library.open(self.root)
+            except SopgenError:
+                self.watched = _default_watched(self.root)
+                raise
+            self.watched = [self.root / CONFIG_NAME, library.config.sops_dir, library.config.templates_dir]
+            linted = lint(self.root, library=library)
             if linted.invalid:
                 errors = sum(not p.is_finding for p in linted.problems)
                 return BuildState(number, False, f"{errors} problem(s) must be fixed before the site can be built",
                                   tuple(linted.problems))
             findings = tuple(linted.problems)
-            files = render_site(self.root)
+            files = render_site(library)
             write_outputs(self.folder, {name: inject(data, number, findings) if name.endswith(".html") else data
                                         for name, data in files.items()})
             return BuildState(number, True, "", findings)
@@ -108,14 +116,18 @@ class Preview:
 
 
 def _watched_paths(root: Path) -> list[Path]:
-    from .core.figures import ASSETS
     from .core.project import load_config
 
     try:
         config = load_config(root)
     except SopgenError:
-        return [root / CONFIG_NAME, root / "sops", root / "templates", root / ASSETS]
+        return _default_watched(root)
     return [root / CONFIG_NAME, config.sops_dir, config.templates_dir, root / ASSETS]   # assets: the figures
+
+
+def _default_watched(root: Path) -> list[Path]:
+    """What to watch while sopgen.yaml cannot say which folders it names."""
+    return [root / CONFIG_NAME, root / "sops", root / "templates", root / ASSETS]
 
 
 def snapshot(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:

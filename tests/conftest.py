@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from sopgen.cli import app
 from sopgen.core.problems import sorted_problems
-from sopgen.core.project import load_project
+from sopgen.pipeline import load_project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -265,7 +265,7 @@ def test_lint_does_not_import_weasyprint_or_jinja():
 
 def test_readme_example_of_extending_the_handbook_keeps_builtin_styles_and_adds_ours(hostile):
     from sopgen.pipeline import build_date
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import load_project
     from sopgen.render.context import handbook_context
     from sopgen.render.environment import make_environment
 

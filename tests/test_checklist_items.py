@@ -32,7 +32,7 @@ checklist:
 @pytest.fixture
 def sop_of(make_project, monkeypatch):
     def load(content: str):
-        from sopgen.core.project import load_project
+        from sopgen.pipeline import load_project
 
         root = make_project({"door/welcome.yaml": content})
         monkeypatch.chdir(root)

@@ -89,7 +89,7 @@ def test_a_sop_with_every_new_field_is_valid_and_lint_clean(make_project, run_cl
 
 
 def test_steps_in_phases_are_one_list_numbered_across_the_phases(make_project, problems_of, rich_sop):
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import load_project
 
     root = make_project({"door/welcome-arrivals.yaml": rich_sop})
     assert problems_of(root) == []
@@ -315,7 +315,7 @@ def test_the_json_schema_accepts_phases_and_the_new_fields_and_rejects_a_misspel
 
 
 def test_diff_shows_a_changed_how(make_project, rich_sop):
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import load_project
     from sopgen.review.changes import compare
 
     old = load_project(make_project({"door/welcome-arrivals.yaml": rich_sop})).sops[0]

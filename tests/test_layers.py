@@ -1,4 +1,5 @@
-"""The layers only look down: what renders, trains and measures never imports the commands above it."""
+"""The layers only look down: core/ imports nothing built on it, and what renders, trains and
+measures never imports the commands above it."""
 
 from __future__ import annotations
 
@@ -47,3 +48,14 @@ def test_the_command_line_reaches_training_and_quality_only_through_the_pipeline
     reaching = [f"sopgen/cli.py:{line} imports {name}" for line, name in imported_modules(PACKAGE / "cli.py")
                 if name.startswith(("sopgen.training", "sopgen.quality"))]
     assert reaching == []
+
+
+def test_core_imports_nothing_from_the_packages_built_on_it():
+    """core/ is the bottom layer: lint, render, review, training and quality stand on it, never the reverse."""
+    modules = sorted((PACKAGE / "core").glob("*.py"))
+    assert len(modules) > 5
+    climbing = [f"{path.relative_to(PACKAGE.parent)}:{line} imports {name}"
+                for path in modules for line, name in imported_modules(path)
+                if name.startswith("sopgen.") and not name.startswith("sopgen.core")
+                and name != "sopgen.__version__"]
+    assert climbing == []

@@ -93,7 +93,7 @@ def test_byte_order_mark_and_windows_line_endings_load_without_problems(make_pro
 
 
 def test_byte_order_mark_and_windows_line_endings_keep_text_clean(make_project, VALID_SOP):
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import load_project
 
     content = b"\xef\xbb\xbf" + VALID_SOP.replace("\n", "\r\n").encode()
     sop = load_project(make_project({"door/welcome.yaml": content})).sops[0]

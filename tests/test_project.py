@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from sopgen.core.errors import ProjectNotFound
-from sopgen.core.project import find_root, load_project
+from sopgen.core.project import find_root
+from sopgen.pipeline import load_project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

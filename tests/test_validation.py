@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopgen.core.project import load_project
+from sopgen.pipeline import load_project
 
 FILE = "sops/door/welcome.yaml"
 

@@ -35,10 +35,11 @@ def slugify(title: str) -> str:
 
 def create_new_sop(start: Path, touchpoint: str, title: str, today: dt.date | None = None) -> NewSop:
     """Write sops/<touchpoint>/<slug>.yaml in the project at or above ``start``."""
-    from ..core.project import discover, find_root, load_config, load_sop
+    from ..core.library import Library
     from ..render.write import create_files
 
-    config = load_config(find_root(start))
+    library = Library.open(start)
+    config = library.config
     title = " ".join(title.split())
     _check_touchpoint(config, touchpoint)
     if not title.isprintable():
@@ -47,10 +48,8 @@ def create_new_sop(start: Path, touchpoint: str, title: str, today: dt.date | No
     if not slug:
         raise UsageError(f"the title '{title}' has no letters or digits to make a file name from")
     sop_id = f"{touchpoint}-{slug}"
-    paths, _ = discover(config)
-    for path in paths:
-        sop, _ = load_sop(path, config)
-        if sop is not None and sop.id == sop_id:
+    for sop in library.readable():
+        if sop.id == sop_id:
             raise UsageError(f"the id '{sop_id}' is already used by {sop.path}; choose another title")
     text = new_sop_text(sop_id, title, touchpoint, today or dt.date.today())
     [path] = create_files(config.sops_dir, {f"{touchpoint}/{slug}.yaml": text.encode("utf-8")})

@@ -1,5 +1,7 @@
 """What every command stands on: reading input files, their declared shapes, the models, config and Problem.
 
+reader.py          the one way input files are read: listing, the link rule, limits, display names
+library.py         sopgen.yaml and the SOP files, read once per command
 load.py            YAML with line and column marks for every value, within the project's limits
 schema.py          Field and Shape: declared shapes, validated all at once with positions
 models.py          the SOP and its parts, built from a validated mapping

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import Limits
-from .schema import CHOICE, DATE, ID, INT, LIST, MAP, OBJECT, TEXT, Field, Shape
+from .load import MAX_DEPTH_LIMIT, Limits
+from .problems import Problem, Severity, error_at
+from .reader import display_path
+from .schema import CHOICE, DATE, ID, INT, LIST, MAP, OBJECT, TEXT, Field, Shape, Validator, did_you_mean
 
 CONFIG_NAME = "sopgen.yaml"
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
@@ -121,8 +123,9 @@ MILESTONE = Shape("milestone", (
 ), lambda v: Milestone(**v))
 
 LIMITS = Shape("limits", (
-    Field("max_file_bytes", INT, description="the largest SOP file read, in bytes (default 1000000)"),
-    Field("max_depth", INT, description="how deeply an SOP file may nest lists and mappings (default 40)"),
+    Field("max_file_bytes", INT,
+          description="the largest input file read (SOP, programme, record, story, audit), in bytes (default 1000000)"),
+    Field("max_depth", INT, description="how deeply an input file may nest lists and mappings (default 40)"),
     Field("render_seconds", INT, description="how long all template rendering of one command may take (default 60)"),
     Field("max_output_bytes", INT, description="the most text one template may produce, in characters (default 50000000)"),
 ), lambda v: Limits(**{k: val for k, val in v.items() if val is not None}))
@@ -138,8 +141,89 @@ CONFIG = Shape("sopgen.yaml", (
     Field("output", TEXT, default="build", description="where `sopgen build` writes"),
     Field("programme", TEXT, description="the training programme file, such as programme.yaml"),
     Field("lint", OBJECT, shape=LINT, description="wording-rule settings"),
-    Field("limits", OBJECT, shape=LIMITS, description="how large and deeply nested SOP files may be"),
+    Field("limits", OBJECT, shape=LIMITS,
+          description="how large and deeply nested input files may be, and how long rendering may take"),
     Field("targets", MAP, key=Field("touchpoint", ID), item=Field("target", INT),
           description="the audit score (0 to 100) each touchpoint aims for, such as 'door: 90'"),
     Field("milestones", LIST, item=MILESTONE, description="scores to reach at a touchpoint by a date"),
 ), lambda v: Config(**{k: val for k, val in v.items() if val is not None}))
+
+
+def check_config(config: Config, validator: Validator, root: Path) -> None:
+    """What the shape alone cannot check: unique touchpoints, targets and milestones that name them,
+    limits within their ceilings, and folders inside the project."""
+    _check_journey(config, validator)
+    _check_targets(config, validator)
+    _check_limits(config, validator)
+    _check_folders(config, validator, root)
+
+
+def _check_journey(config: Config, validator: Validator) -> None:
+    seen: set[str] = set()
+    indices = validator.indices.get("journey", range(len(config.journey)))
+    for index, touchpoint in zip(indices, config.journey):
+        if touchpoint.id in seen:
+            _config_problem(validator, f"journey[{index}].id", "SOP011", "duplicate-id",
+                            f"touchpoint '{touchpoint.id}' appears twice in the journey",
+                            "give each touchpoint its own id")
+        seen.add(touchpoint.id)
+
+
+def _check_targets(config: Config, validator: Validator) -> None:
+    """Targets and milestones must name touchpoints of the journey and scores from 0 to 100."""
+    checks = [(f"targets.{tp}.<key>", f"targets.{tp}", tp, target) for tp, target in config.targets.items()]
+    indices = validator.indices.get("milestones", range(len(config.milestones)))
+    checks += [(f"milestones[{i}].touchpoint", f"milestones[{i}].target", m.touchpoint, m.target)
+               for i, m in zip(indices, config.milestones)]
+    for touchpoint_key, target_key, touchpoint, target in checks:
+        if config.touchpoint(touchpoint) is None:
+            validator.problems.append(unknown_touchpoint(validator.source.display, validator.spans.get(touchpoint_key),
+                                                         touchpoint, config))
+        if not 0 <= target <= 100:
+            _config_problem(validator, target_key, "SOP010", "bad-value",
+                            f"the target {target} for '{touchpoint}' is not a score from 0 to 100",
+                            "audit scores are percentages: write a whole number from 0 to 100")
+
+
+# The most a pull request's sopgen.yaml may raise each limit to: far above what a library
+# needs, and low enough that CI cannot be made to read, wait or build without end.
+LIMIT_CEILINGS = {"max_file_bytes": 50_000_000, "render_seconds": 3_600, "max_output_bytes": 1_000_000_000}
+
+
+def _check_limits(config: Config, validator: Validator) -> None:
+    for name, ceiling in LIMIT_CEILINGS.items():
+        if not 1 <= getattr(config.limits, name) <= ceiling:
+            _config_problem(validator, f"limits.{name}", "SOP010", "bad-value",
+                            f"limits: {name} must be from 1 to {ceiling:,}",
+                            "raise it only as far as the library needs, or remove it for the default")
+    if not 1 <= config.limits.max_depth <= MAX_DEPTH_LIMIT:
+        _config_problem(validator, "limits.max_depth", "SOP010", "bad-value",
+                        f"limits: max_depth must be from 1 to {MAX_DEPTH_LIMIT}",
+                        "SOP files need about five levels; the default is 40")
+
+
+def _check_folders(config: Config, validator: Validator, root: Path) -> None:
+    """The folders sopgen reads and writes must stay inside the project, even through links."""
+    for key in ("sops", "templates", "output"):
+        folder = getattr(config, key)
+        if not (root / folder).resolve().is_relative_to(root.resolve()):
+            if validator.spans.get(key) is None:   # not set in sopgen.yaml: the default folder is a link
+                validator.problems.append(Problem(
+                    display_path(root / folder), 0, 0, "SOP010", "bad-value", Severity.ERROR,
+                    f"the {key} folder is a link that leads outside the project",
+                    f"replace the link with a folder, or set '{key}:' in sopgen.yaml to a folder inside the project"))
+                continue
+            _config_problem(validator, key, "SOP010", "bad-value",
+                            f"the {key} folder '{folder}' is outside the project",
+                            "name a folder inside the project; `sopgen build --out DIR` writes elsewhere")
+
+
+def _config_problem(validator: Validator, key: str, code: str, rule: str, message: str, hint: str) -> None:
+    validator.problems.append(error_at(validator.source.display, validator.spans.get(key), code, rule, message, hint))
+
+
+def unknown_touchpoint(path: str, span, touchpoint: str, config: Config) -> Problem:
+    known = [t.id for t in config.journey]
+    return error_at(path, span, "SOP012", "unknown-touchpoint",
+                    f"touchpoint '{touchpoint}' is not in the journey{did_you_mean(touchpoint, known)}",
+                    "use one of: " + ", ".join(known) + " (or add it to the journey in sopgen.yaml)")

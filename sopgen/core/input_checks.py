@@ -26,10 +26,6 @@ class InputCheck:
     def doc(self) -> str:
         return f"{self.summary}\n\n{self.why}"
 
-    def info(self):
-        from ..formats.report import RuleInfo
-        return RuleInfo(self.code, self.name, self.summary, self.doc, self.severity)
-
 
 INPUT_CHECKS: tuple[InputCheck, ...] = (
     InputCheck("SOP001", "unreadable-file", "A file that cannot be read: missing, not text, or larger than the limit.",

@@ -6,8 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
+from .config import Config, unknown_touchpoint
 from .load import Source, Span
-from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, OneOf, Shape)
+from .problems import error_at
+from .schema import (BOOL, CHOICE, DATE, ID, INT, LIST, MAP, NUMBER, OBJECT, TEXT, Field, OneOf, Shape,
+                     Validator)
 
 STATUSES = ("draft", "approved", "retired")
 CHECK_KINDS = ("tick", "reading")
@@ -190,22 +193,20 @@ class Sop:
         return self.spans.get(key)
 
     def instructions(self) -> Iterator[TextRef]:
-        """The texts that tell a colleague what to do: what the wording rules read."""
-        for i, step in enumerate(self.steps):
-            if step.title:
-                yield TextRef(f"step {i + 1} (title)", f"steps[{i}].title", step.title,
-                              self.span(f"steps[{i}].title"), step.allow)
-            yield TextRef(f"step {i + 1}", f"steps[{i}].do", step.do, self.span(f"steps[{i}].do"), step.allow)
-            if step.how:
-                yield TextRef(f"step {i + 1} (how)", f"steps[{i}].how", step.how, self.span(f"steps[{i}].how"),
-                              step.allow)
-        for i, cue in enumerate(self.cues):
-            yield TextRef(f"cue {i + 1}", f"cues[{i}].respond", cue.respond, self.span(f"cues[{i}].respond"))
-        for i, item in enumerate(self.recovery):
-            yield TextRef(f"recovery {i + 1}", f"recovery[{i}].do", item.do, self.span(f"recovery[{i}].do"))
-        for i, item in enumerate(self.checklist):
-            span = self.span(f"checklist[{i}].text") or self.span(f"checklist[{i}]")
-            yield TextRef(f"checklist item {i + 1}", f"checklist[{i}]", item, span)
+        """The texts that tell a colleague what to do, as the SOP's shapes mark them (instruction=True):
+        what the wording rules read. Steps inside phases are read in their running order."""
+        for name, shape, fields in _INSTRUCTION_LISTS:
+            for i, item in enumerate(getattr(self, _ITEMS.get(name, name))):
+                key = f"{name}[{i}]"
+                for part in fields:
+                    text = getattr(item, part.name)
+                    if not text:
+                        continue
+                    # an item that may be written as bare text is named by its own key
+                    text_key = key if shape.scalar_field == part.name else f"{key}.{part.name}"
+                    label = f"{shape.label or shape.noun} {i + 1}" + ("" if part.required else f" ({part.name})")
+                    yield TextRef(label, text_key, text, self.span(f"{key}.{part.name}") or self.span(key),
+                                  getattr(item, "allow", ()))
 
 
 def _tuple_of(name: str):
@@ -246,7 +247,7 @@ CUE = Shape("cue", (
 RECOVERY = Shape("recovery item", (
     Field("when", TEXT, required=True, description="what went wrong"),
     Field("do", TEXT, required=True, instruction=True, description="how to put it right"),
-), lambda v: Recovery(**v))
+), lambda v: Recovery(**v), label="recovery")
 
 CHOICE_SHAPE = Shape("choice", (
     Field("text", TEXT, required=True, description="the answer to offer"),
@@ -383,3 +384,62 @@ SOP = Shape("SOP", (
     Field("figures", LIST, item=FIGURE, nonempty=True,
           description="pictures of a set-up: file under assets/, alt text, caption, and the step it belongs to"),
 ), _sop)
+
+# (list, item shape, field) for every field the shapes mark as an instruction, in the SOP's order
+def _item_shape(item) -> Shape | None:
+    # a list of steps or of phases is read as the flat list of steps the phases hold
+    return item.usual if isinstance(item, OneOf) else item if isinstance(item, Shape) else None
+
+
+# (list, item shape, its instruction fields) for every list whose items the shapes mark as instructions
+_INSTRUCTION_LISTS = tuple((list_field.name, shape, parts) for list_field in SOP.fields
+                           if (shape := _item_shape(list_field.item))
+                           and (parts := tuple(part for part in shape.fields if part.instruction)))
+_ITEMS = {"checklist": "checklist_items"}   # the attribute holding a list's items, where _sop renamed it
+
+
+def check_sop(sop: Sop, config: Config, v: Validator) -> None:
+    """What the shape alone cannot check: the touchpoint is in the journey, dates in order, allowed
+    wording with a reason, readings and questions that make sense."""
+    def report(key: str, code: str, rule: str, message: str, hint: str) -> None:
+        v.problems.append(error_at(sop.path, sop.span(key), code, rule, message, hint))
+
+    if sop.touchpoint and config.touchpoint(sop.touchpoint) is None:
+        v.problems.append(unknown_touchpoint(sop.path, sop.span("touchpoint"), sop.touchpoint, config))
+    if sop.effective and sop.review_by and sop.review_by <= sop.effective:
+        report("review_by", "SOP013", "date-order",
+               f"review_by ({sop.review_by.isoformat()}) is not after effective ({sop.effective.isoformat()})",
+               "set the review date after the date the SOP takes effect")
+    for index, step in zip(v.indices.get("steps", ()), sop.steps):
+        if step.allow and not step.reason:
+            report(f"steps[{index}].allow[0]", "SOP014", "allow-without-reason",
+                   f"step {index + 1} allows {', '.join(step.allow)} without a reason",
+                   "add 'reason:' to the step saying why the wording is needed here")
+    already = {(p.line, p.column) for p in v.problems}
+    for index, item in zip(v.indices.get("checklist", ()), sop.checklist_items):
+        key = f"checklist[{index}]"
+        kind_span = sop.span(f"{key}.kind")
+        if kind_span and (kind_span.line, kind_span.column) in already:
+            continue   # its kind was misspelt and reported: whether it is a reading is not known
+        if item.kind != "reading":
+            for name in ("unit", "min", "max"):
+                if getattr(item, name) is not None:
+                    report(f"{key}.{name}", "SOP016", "bad-checklist-item",
+                           f"checklist item {index + 1} has '{name}' but is not a reading",
+                           "add 'kind: reading' to write a value down, or remove '" + name + "'")
+        elif item.min is not None and item.max is not None and item.min > item.max:
+            report(f"{key}.min", "SOP016", "bad-checklist-item",
+                   f"checklist item {index + 1} has min {item.min} above max {item.max}",
+                   "write the lowest acceptable value as min and the highest as max")
+    for index, question in zip(v.indices.get("knowledge_check", ()), sop.knowledge_check):
+        key = f"knowledge_check[{index}].question"
+        if question.choices:
+            correct = sum(choice.correct for choice in question.choices)
+            if correct != 1:
+                report(key, "SOP015", "bad-question",
+                       f"knowledge check question {index + 1} has {correct} correct choices",
+                       "mark exactly one choice with 'correct: true'")
+        elif not question.answer:
+            report(key, "SOP015", "bad-question",
+                   f"knowledge check question {index + 1} has neither an answer nor choices",
+                   "add 'answer:' with what a trainer listens for, or 'choices:'")

@@ -125,5 +125,17 @@ def position(span) -> tuple[int, int]:
     return (span.line, span.column) if span else (1, 1)
 
 
+def place(span, text: str | None = None, start: int | None = None, end: int | None = None) -> tuple[int, int, int, int]:
+    """Line, column, end line and end column of ``text[start:end]``, the value ``span`` (a load.Span) holds.
+
+    Without text or offsets: the span's start; without an end: no end (0, 0); without a span: 1:1.
+    """
+    if span is None or text is None or start is None:
+        return (*position(span), 0, 0)
+    if end is None or end <= start:
+        return (*span.locate(text, start), 0, 0)
+    return span.locate_range(text, start, end)
+
+
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=Problem.sort_key)

@@ -59,6 +59,7 @@ class Shape:
     fields: tuple[Field, ...]
     build: Callable[[dict], Any]
     scalar_field: str | None = None         # a bare string stands for this field
+    label: str | None = None                # how findings name one of these, when not by its noun
 
     def field(self, name: str) -> Field | None:
         for f in self.fields:

@@ -49,11 +49,12 @@ MAPPING_FILE = Shape("mapping file", (
 
 def read_mapping_file(path: Path) -> MappingFile:
     from ..core.errors import ContentError
-    from ..core.project import display_path, read_yaml
+    from ..core.reader import Reader, display_path
 
     if not path.is_file():
         raise UsageError(f"--mapping {display_path(path)} is not a file")
-    mapping, _, problems = read_yaml(path, MAPPING_FILE)
+    # named on the command line, so read where it is, with the same limits and positions as any input
+    mapping, _, problems = Reader(path.resolve().parent).shaped(path, MAPPING_FILE)
     if problems or mapping is None:
         raise ContentError(f"the mapping file {display_path(path)} has {len(problems)} problem(s)", problems)
     return mapping

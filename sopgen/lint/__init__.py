@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..core.config import LintSettings
 from ..core.models import Sop
-from ..core.problems import Problem, Severity, position
+from ..core.problems import Problem, Severity, place
 from .registry import RULES, Rule
 from .text import sentences
 
@@ -88,7 +88,8 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
         step_key = key.rsplit(".", 1)[0] if key.startswith("steps[") else key
         if suppressions.suppressed(rule.code, allow, step_key):
             return
-        line, column, end_line, end_column = _position(sop, key, text, offset, length)
+        line, column, end_line, end_column = place(sop.span(key), text, offset,
+                                                   None if offset is None else offset + length)
         problems.append(rule.finding(sop.path, line, column, message, severity or selection.severities[rule.code],
                                      hint, end_line, end_column))
 
@@ -107,7 +108,7 @@ def lint_sop(sop: Sop, settings: LintSettings, selection: Selection) -> list[Pro
             report(rule, key, None, None, message, _step_allow(sop, key))
     for rule in active_rules("engine", selection):   # after every other rule: it reads which suppressions were used
         for key, message in rule.check(sop, suppressions.used, selection.active):
-            line, column, *_ = _position(sop, key, None, None, 0)
+            line, column, *_ = place(sop.span(key))
             problems.append(rule.finding(sop.path, line, column, message, selection.severities[rule.code]))
     return problems
 
@@ -119,15 +120,6 @@ def _shorten(words: str, limit: int = 60) -> str:
 def _step_allow(sop: Sop, key: str) -> tuple[str, ...]:
     match = re.match(r"steps\[(\d+)\]", key)
     return sop.steps[int(match.group(1))].allow if match else ()
-
-
-def _position(sop: Sop, key: str, text: str | None, offset: int | None, length: int) -> tuple[int, int, int, int]:
-    span = sop.span(key)
-    if span is None or text is None or offset is None:
-        return (*position(span), 0, 0)
-    if not length:
-        return (*span.locate(text, offset), 0, 0)
-    return span.locate_range(text, offset, offset + length)
 
 
 __all__ = ["RULES", "Rule", "Selection", "active_rules", "lint_sop", "wording_hits"]

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from .normalise import Plain, plain
@@ -71,10 +71,15 @@ def lazy(pattern: str) -> LazyPattern:
     return LazyPattern(pattern)
 
 
+# Read beside this file rather than through importlib.resources, whose import (with zipfile's)
+# is a few per cent of a one-file `sopgen lint`; the package is always installed as files.
+WORDS = Path(__file__).with_name("words")
+
+
 @lru_cache(maxsize=None)
 def words(name: str) -> tuple[str, ...]:
     """A word list from sopgen/lint/words/<name>.txt: one entry a line, # comments."""
-    text = resources.files("sopgen.lint.words").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    text = (WORDS / f"{name}.txt").read_text(encoding="utf-8")
     entries = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return tuple(entry for entry in entries if entry)
 

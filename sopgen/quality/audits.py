@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.config import Config
+from ..core.config import Config, unknown_touchpoint
 from ..core.models import Sop
 from ..core.problems import Problem, error_at
-from ..core.project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
+from ..core.project import unknown_sop
+from ..core.reader import Reader
 from ..core.schema import BOOL, CHOICE, DATE, ID, INT, LIST, TEXT, Field, Shape
 from ..core.sources import AUDITS_DIR
 
@@ -54,16 +55,17 @@ AUDIT = Shape("audit", (
 ), lambda v: Audit(**v))
 
 
-def load_audits(config: Config, sops: list[Sop]) -> tuple[list[Audit], list[Problem]]:
+def load_audits(config: Config, sops: list[Sop], reader: Reader | None = None) -> tuple[list[Audit], list[Problem]]:
     """Every valid audit in audits/, oldest first, with every problem found in them."""
     folder = config.root / AUDITS_DIR
     if not folder.is_dir():
         return [], []
-    paths, problems = yaml_files(folder, config.root)
+    reader = reader or Reader(config.root, config.limits)
+    paths, problems = reader.folder(folder)
     audits = []
     sop_ids = [sop.id for sop in sops]
     for path in paths:
-        audit, validator, found = read_yaml(path, AUDIT, limits=config.limits)
+        audit, validator, found = reader.shaped(path, AUDIT)
         if audit is not None:
             audit.path = validator.source.display
             found += _check_audit(audit, validator.spans, validator.indices.get("results", []), config, sop_ids)

@@ -10,11 +10,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..core.config import Config
+from ..core.config import Config, unknown_touchpoint
 from ..core.load import Span
 from ..core.models import Sop
 from ..core.problems import Problem, error_at
-from ..core.project import read_yaml, unknown_sop, unknown_touchpoint, yaml_files
+from ..core.project import unknown_sop
+from ..core.reader import Reader
 from ..core.schema import DATE, ID, LIST, TEXT, Field, Shape, did_you_mean
 from ..core.sources import STORIES_DIR
 
@@ -59,17 +60,15 @@ STORY = Shape("story", (
 ), lambda v: Story(**v))
 
 
-def load_stories(config: Config, sops: list[Sop]) -> tuple[list[Story], list[Problem]]:
+def load_stories(config: Config, sops: list[Sop], reader: Reader | None = None) -> tuple[list[Story], list[Problem]]:
     """Every valid story in stories/, with every problem in them and in the SOPs' `story:` references."""
+    reader = reader or Reader(config.root, config.limits)
     folder = config.root / STORIES_DIR
-    if not folder.is_dir():
-        paths, problems = [], []
-    else:
-        paths, problems = yaml_files(folder, config.root)
+    paths, problems = reader.folder(folder) if folder.is_dir() else ([], [])
     stories: list[Story] = []
     sop_ids = [sop.id for sop in sops if sop.id]
     for path in paths:
-        story, validator, found = read_yaml(path, STORY, limits=config.limits)
+        story, validator, found = reader.shaped(path, STORY)
         if story is not None:
             story.path, story.spans = validator.source.display, validator.spans
             found += _check_story(story, config, sop_ids)

@@ -22,7 +22,7 @@ GUIDE_TEMPLATES = {"trainer-guide.pdf": "trainer-guide.html", "workbook.pdf": "w
 
 
 def load_valid_training(project: Project, today: dt.date) -> Training:
-    training = load_training(project.config, project.sops, today)
+    training = load_training(project.config, project.sops, today, project.reader)
     if not training.ok:
         errors = [p for p in training.problems if p.severity is Severity.ERROR]
         raise ContentError(f"{len(errors)} problem(s) in the training programme must be fixed before building",

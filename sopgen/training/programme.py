@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..core.config import CONFIG_NAME, Config
-from ..core.load import LoadFailed, Source, Span, load
+from ..core.config import CONFIG_NAME, Config, unknown_touchpoint
+from ..core.load import LoadFailed, Source, Span
 from ..core.models import Sop
 from ..core.problems import Problem, Severity, error_at
-from ..core.project import display_path
+from ..core.reader import Reader, display_path
 from ..core.schema import CHOICE, ID, INT, LIST, OBJECT, TEXT, Field, Shape, Validator, did_you_mean
 from ..core.sources import DEFAULT_RECORDS_FOLDER
 
@@ -200,7 +200,7 @@ def inside_project(config: Config, relative: str) -> Path | None:
     return path if path.resolve().is_relative_to(root) else None
 
 
-def load_programme(config: Config, sops: Iterable[Sop]) -> tuple[ProgrammeFile | None, list[Problem]]:
+def load_programme(config: Config, sops: Iterable[Sop], reader: Reader) -> tuple[ProgrammeFile | None, list[Problem]]:
     """The programme file named in sopgen.yaml, checked against the SOP library.
 
     Returns (None, []) when no programme is configured.
@@ -218,7 +218,7 @@ def load_programme(config: Config, sops: Iterable[Sop]) -> tuple[ProgrammeFile |
                               f"the programme file '{config.programme}' set in {CONFIG_NAME} does not exist",
                               "create it, or remove 'programme:' from sopgen.yaml")]
     try:
-        source, node, problems = load(path, display_path(path))
+        source, node, problems = reader.load(path)
     except LoadFailed as failed:
         return None, [failed.problem]
     validator = Validator(source, problems)
@@ -283,13 +283,12 @@ class _ProgrammeChecks:
             self.error(f"{programme.key}.id", "SOP007", "missing-field",
                        f"programme '{programme.id}' has an audience with neither roles nor touchpoints",
                        "add 'roles:' (such as Receptionist) or 'touchpoints:' (ids from the journey) under 'audience:'")
-        known = [t.id for t in self.config.journey]
         key = f"{programme.key}.audience.touchpoints"
         for index, touchpoint in self.kept(key, audience.touchpoints):
-            if touchpoint not in known:
-                self.error(f"{key}[{index}]", "SOP012", "unknown-touchpoint",
-                           f"touchpoint '{touchpoint}' is not in the journey{did_you_mean(touchpoint, known)}",
-                           "use one of: " + ", ".join(known) + " (or add it to the journey in sopgen.yaml)")
+            if self.config.touchpoint(touchpoint) is None:
+                self.validator.problems.append(unknown_touchpoint(
+                    self.programme_file.path, self.programme_file.spans.get(f"{key}[{index}]"), touchpoint,
+                    self.config))
 
     def module(self, programme: Programme, module: Module, week: int, covered: dict[str, int]) -> None:
         where = f"week {week} of '{programme.id}'"

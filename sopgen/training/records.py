@@ -19,10 +19,10 @@ from typing import Iterable
 
 import yaml
 
-from ..core.load import LoadFailed, load
+from ..core.load import LoadFailed
 from ..core.models import Sop
 from ..core.problems import Problem, error_at
-from ..core.project import SOP_SUFFIXES, display_path
+from ..core.reader import Reader
 from ..core.schema import DATE, ID, LIST, TEXT, Field, Shape, Validator, did_you_mean
 
 
@@ -54,31 +54,26 @@ SIGN_OFF = Shape("sign-off record", (
 SIGN_OFF_LOG = Field("records", LIST, item=SIGN_OFF, description="sign-off records")
 
 
-def record_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.rglob("*") if path.suffix in SOP_SUFFIXES and path.is_file()
-                  and not any(part.startswith(".") for part in path.relative_to(folder).parts))
-
-
-def load_records(folder: Path, sops: Iterable[Sop], today: dt.date) -> tuple[list[SignOff], list[Problem]]:
+def load_records(reader: Reader, folder: Path, sops: Iterable[Sop],
+                 today: dt.date) -> tuple[list[SignOff], list[Problem]]:
     """Every record in ``folder``; a missing folder simply holds none."""
     known = {sop.id for sop in sops if sop.id}
     records: list[SignOff] = []
-    problems: list[Problem] = []
-    for path in record_files(folder):
-        found, file_problems = _load_file(path, known, today)
+    paths, problems = reader.folder(folder) if folder.is_dir() else ([], [])
+    for path in paths:
+        found, file_problems = _load_file(reader, path, known, today)
         records += found
         problems += file_problems
     return records, problems
 
 
-def _load_file(path: Path, known: set[str], today: dt.date) -> tuple[list[SignOff], list[Problem]]:
-    display = display_path(path)
+def _load_file(reader: Reader, path: Path, known: set[str],
+               today: dt.date) -> tuple[list[SignOff], list[Problem]]:
     try:
-        source, node, problems = load(path, display)
+        source, node, problems = reader.load(path)
     except LoadFailed as failed:
         return [], [failed.problem]
+    display = source.display
     validator = Validator(source, problems)
     if isinstance(node, yaml.SequenceNode):
         records = validator.list(node, SIGN_OFF_LOG, "the file", "records") or []

@@ -22,8 +22,10 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import ContentError, UsageError
+from ..core.load import LoadFailed
 from ..core.problems import Problem, Severity
 from ..core.project import Project, display_path
+from ..core.reader import Reader
 from ..core.schema import did_you_mean
 from .records import SignOff
 
@@ -86,7 +88,8 @@ def import_records(project: Project, records_dir: Path, csv_path: Path, existing
         raise ContentError(f"{len(problems)} problem(s) in {display}; nothing was imported", problems)
     if result.added:
         result.target = records_dir / f"{_safe_stem(csv_path.stem)}.yaml"
-        _write(result.target, csv_path.name, result.added, today)
+        _write(project.reader or Reader(project.root, project.config.limits), result.target, csv_path.name,
+               result.added, today)
     return result
 
 
@@ -206,14 +209,21 @@ def _problem(path: str, line: int, column: int, message: str, hint: str) -> Prob
     return Problem(path, line, column, "SOP037", "bad-import", Severity.ERROR, message, hint)
 
 
+def _node(reader: Reader, path: Path) -> yaml.Node | None:
+    try:
+        return reader.load(path)[1]
+    except LoadFailed:
+        return None
+
+
 def _safe_stem(stem: str) -> str:
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
     return cleaned or "imported"
 
 
-def _write(target: Path, source_name: str, records: list[SignOff], today: dt.date) -> None:
+def _write(reader: Reader, target: Path, source_name: str, records: list[SignOff], today: dt.date) -> None:
     """Add the records to ``target`` (a list of sign-offs), replacing it in one step."""
-    if target.exists() and not isinstance(yaml.safe_load(target.read_text(encoding="utf-8")), list):
+    if target.exists() and not isinstance(_node(reader, target), yaml.SequenceNode):
         raise UsageError(f"{display_path(target)} exists and is not a list of sign-offs; rename the CSV file")
     existing = target.read_text(encoding="utf-8") if target.exists() else (
         f"# Sign-offs imported from {source_name} by `sopgen records import` on {today.isoformat()}.\n")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sopgen.core.project import load_config, load_project
+from sopgen.core.project import load_config
+from sopgen.pipeline import load_project
 from sopgen.quality.audits import load_audits
 
 AUDIT = """\

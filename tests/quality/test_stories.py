@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.core.project import load_project
+from sopgen.pipeline import load_project
 from sopgen.quality.stories import adoptions
 
 STORY = """\

@@ -13,8 +13,7 @@ import pytest
 import yaml
 
 from sopgen.lint.registry import EVERY_RULE, REVIEW_CODES
-from sopgen.pipeline import check
-from sopgen.core.project import load_project
+from sopgen.pipeline import check, load_project
 from sopgen.review.engine import review_versions
 
 CASES = Path(__file__).parent / "cases"

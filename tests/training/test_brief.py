@@ -95,7 +95,7 @@ def test_brief_for_one_touchpoint_names_it(run_cli, tmp_path):
 
 
 def test_drafts_and_retired_sops_are_not_briefed():
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import load_project
     from sopgen.training.brief import briefed_sops
 
     sops = briefed_sops(load_project(REPO))

@@ -170,7 +170,7 @@ def test_without_a_programme_the_build_writes_no_programme_files(make_project, r
 
 def test_the_shipped_programme_covers_every_live_sop_over_eight_weeks(tmp_path):
     from sopgen.pipeline import build_date
-    from sopgen.core.project import load_project
+    from sopgen.pipeline import load_project
     from sopgen.training.load import load_training
 
     for name in ("sopgen.yaml", "programme.yaml"):

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sopgen.pipeline import build_date
-from sopgen.core.project import load_project
+from sopgen.pipeline import build_date, load_project
 from sopgen.training.load import load_training
 
 from .kit import PROGRAMME, column_of, line_of, training_project

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sopgen.core.project import load_project
+from sopgen.pipeline import load_project
 from sopgen.training.load import load_training
 
 from .kit import training_project
@@ -88,3 +88,16 @@ def test_a_header_that_does_not_name_the_columns_is_reported(project, run_cli):
 def test_a_file_that_is_not_there_is_a_usage_error(project, run_cli):
     code, out, err = run_cli(["records", "import", "missing.csv"], cwd=project)
     assert code == 2 and "missing.csv does not exist" in err and "Traceback" not in err
+
+
+def test_a_records_file_of_the_same_name_holding_one_record_is_left_alone(project, run_cli):
+    one = EXISTING[2:].replace("\n  ", "\n")     # a single sign-off, not a list
+    (project / "records" / "lms.yaml").write_text(one, encoding="utf-8")
+    (project / "lms.csv").write_text("trainee,sop,signed_off,trainer\n"
+                                     "Leo Grant,door-welcome-arrivals,2026-03-02,Jo Price\n", encoding="utf-8")
+
+    code, out, err = run_cli(["records", "import", "lms.csv"], cwd=project)
+
+    assert code == 2
+    assert "records/lms.yaml exists and is not a list of sign-offs; rename the CSV file" in err
+    assert (project / "records" / "lms.yaml").read_text(encoding="utf-8") == one
