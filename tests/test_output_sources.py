@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCES = ["sopgen.yaml", "sops", "templates", "programme.yaml", "records", "stories", "audits"]
+SOURCES = ["sopgen.yaml", "sops", "templates", "programme.yaml", "records", "stories", "audits", "assets"]
 
 # Commands whose --out is a folder, and those whose output is one file (given here inside the source).
 FOLDER_COMMANDS = {
