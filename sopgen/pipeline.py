@@ -86,7 +86,7 @@ def build(start: Path, out: Path | None = None, formats: tuple[str, ...] = FORMA
                                progress=progress)
     progress(_writing(out, current.files))
     write_outputs(out, current.files, owned=True, keep_other_files=keep_other_files, rewrite=force)
-    return _build_result(out, project, current, review_copy, today)
+    return _build_result(out, project, current, review_copy, training)
 
 
 def _sources(config, training=None) -> list[Path]:
@@ -106,14 +106,14 @@ def _writing(out: Path, files: dict) -> str:
             else f"Nothing changed in {display_path(out)}")
 
 
-def _build_result(out: Path, project: Project, current, review_copy: bool, today: dt.date) -> BuildResult:
+def _build_result(out: Path, project: Project, current, review_copy: bool, training) -> BuildResult:
     """What was written and kept, what was left out, and the URLs the PDF renderers refused."""
     from .render.cache import CACHE_FILE
     from .render.pdf import refusal_warnings
     from .render.write import Unchanged
 
     result = BuildResult(out, warnings=refusal_warnings(current.refused, lambda: _project_texts(project)),
-                         findings=wording_findings(project, today))
+                         findings=wording_findings(project, training))
     for name, data in current.files.items():
         if name != CACHE_FILE:
             result.written.append(out / name)
@@ -129,19 +129,21 @@ def _build_result(out: Path, project: Project, current, review_copy: bool, today
     return result
 
 
-def wording_findings(project: Project, today: dt.date) -> list[Problem]:
+def wording_findings(project: Project, training) -> list[Problem]:
     """The findings `sopgen lint` reports on a valid project: the wording rules over the SOPs and the
-    programme's objectives, and text the outputs would lose, so that a build does not hide them."""
+    programme's objectives, and text the outputs would lose, so that a build does not hide them.
+    ``training`` is the programme the build has already read."""
     from .core.sop_content import lost_markup
     from .lint import Selection, lint_sop
-    from .training.load import lint_training
+    from .training.objectives import lint_objectives
 
     config = project.config
     selection = Selection.from_settings(config.lint)
     findings = []
     for sop in project.sops:
         findings += lint_sop(sop, config.lint, selection) + lost_markup(sop)
-    findings += [p for p in lint_training(config, project.sops, selection, today) if p.is_finding]
+    if training is not None and training.programme_file is not None:
+        findings += lint_objectives(training.programme_file, selection)
     return sorted_problems(findings)
 
 

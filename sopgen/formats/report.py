@@ -240,7 +240,7 @@ def _fallback_rule(p: Problem) -> RuleInfo:
 
     known = input_check(p.code)
     if known is not None:
-        return RuleInfo(known.code, known.name, known.summary, known.doc, known.severity)
+        return RuleInfo(p.code, p.rule or known.name, known.summary, known.doc, p.severity)
     words = p.rule.replace("-", " ").replace("_", " ").strip()
     short = (words[:1].upper() + words[1:]) if words else p.code
     kind = "lint rule" if p.is_finding else "validation check"
