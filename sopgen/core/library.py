@@ -65,7 +65,8 @@ class Library:
             key = self.reader.resolve(path)
             if key not in self.entries:
                 sop, problems = load_sop(path, self.config, self.reader)
-                self.entries[key] = Entry(key, display_path(path), sop, tuple(problems))
+                display = sop.source.display if sop is not None and sop.source else display_path(path)
+                self.entries[key] = Entry(key, display, sop, tuple(problems))
             keys.append(key)
         return list(dict.fromkeys(keys))
 

@@ -53,10 +53,8 @@ def lost_markup(sop: Sop) -> list[Problem]:
     found = []
     text = sop.source.text
     for key, span in sop.spans.items():
-        if _NOT_TEXT.search(key) or _IN_PHASE_COPY.match(key):
-            continue
         written = text[span.start:span.end]
-        if "](" not in written:
+        if "](" not in written or _NOT_TEXT.search(key) or _IN_PHASE_COPY.match(key):
             continue
         for image in _IMAGE.finditer(written):
             found.append(_warning(sop, span.start + image.start(),

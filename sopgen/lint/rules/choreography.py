@@ -28,7 +28,7 @@ MESSAGE = "choreography: prescribes body position, gesture, distance or angle"
 HINT = ("describe the effect you want (the guest feels welcome, has space, can see the way) and "
         "why; leave posture, gestures and distances to the person's judgement")
 _FINDER_WORDS = keywords("""
-    label logo handle spine crest door walk palm palms arm arms hand hands finger fingers outstretched extended stretched straight clasp fold cross chin
+    palm palms arm arms hand hands finger fingers outstretched extended stretched straight clasp fold cross chin
     head tilt tilted tilting tilts shoulder shoulders left right lean leans leaning leaned leant feet legs stand
     body torso hips toes diagonal posture bow bows bowed bowing curtsy knock knocks knocked knocking tap taps
     tapped tapping nod nods nodded nodding clap claps clapped clapping ring wave waves waved waving bang bangs rap
@@ -43,12 +43,17 @@ _FINDER_WORDS = keywords("""
     knees leg chin body torso posture gaze shoulder shoulders foot
 """)
 
-_GESTURE = lazy(
+# Courtesies done the same way for everyone: an object turned to face the guest, the door for every
+# customer, every guest walked somewhere whatever they need.
+_COURTESY_MOVE = lazy(
     r"\b(?:label|logo|handle|spine|crest)\s+facing\s+(?:them|the\s+(?:guest|host|customer|diner)|outwards?)\b"
     r"|\bopen\s+the\s+door\s+for\s+(?:every|each|all)\b"
     r"|^\W*walk\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:guests?|visitors?|shoppers?|customers?|diners?|members?|them)\s+"
     r"(?:\w+\s+)?to\s+(?:the|their|your)\b(?![^.;]*\b(?:if|when|unless)\b)"
-    r"|\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
+)
+_COURTESY_MOVE_WORDS = keywords("label logo handle spine crest door walk")
+_GESTURE = lazy(
+    r"\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
     r"|\b(?:arms?|hands?|fingers?)\s+(?:\w+\s+)?(?:extended|outstretched|stretched|straight)\b"
     r"|\boutstretched\s+(?:arm|hand)s?\b|\bfully\s+extended\b"
     r"|\bhands?\s+(?:\w+\s+){0,2}(?:clasped|folded|crossed|behind\s+(?:your\s+|the\s+|his\s+|her\s+)?back|"
@@ -217,12 +222,18 @@ _BODY_KINDS = (
         step ahead behind
     """)),
 )
-KEYWORDS = _FINDER_WORDS.union(*(gate for _, _, gate in _BODY_KINDS))
+KEYWORDS = _FINDER_WORDS.union(_COURTESY_MOVE_WORDS, *(gate for _, _, gate in _BODY_KINDS))
 _GESTURES = lazy("|".join(p.pattern for p in (_GESTURE, _COUNTED, _EXACTLY, _ARMS_LENGTH, _NAMED_RULE)))
 
 
 def check(sentence: Sentence):
-    hits = [_hit(sentence, finder) for finder in (_gesture, _angle, _distance, _body)]
+    words = sentence.words
+    finders = [_body]   # each kind of body language keeps its own gate
+    if not _FINDER_WORDS.isdisjoint(words):
+        finders += (_gesture, _angle, _distance)
+    if not _COURTESY_MOVE_WORDS.isdisjoint(words):
+        finders.append(_courtesy_move)
+    hits = [_hit(sentence, finder) for finder in finders]
     found = [hit for hit in hits if hit is not None]
     if found:
         yield min(found)
@@ -238,6 +249,11 @@ def _gesture(text: str, sentence: Sentence):
             continue
         return Hit(match.start(), match.end())
     return None
+
+
+def _courtesy_move(text: str, sentence: Sentence):
+    match = _COURTESY_MOVE.search(text)
+    return Hit(match.start(), match.end()) if match and not negated(text, match.start()) else None
 
 
 def _angle(text: str, sentence: Sentence):

@@ -18,7 +18,7 @@ Bad: Answer the phone in the following words: 'Thank you for calling reception, 
 Good: Answer the phone with your name and the desk's name, for example 'Reception, this is Sam.'
 """
 
-from ..text import Hit, Sentence, any_of, first, keywords, lazy, phrase_pattern, words
+from ..text import Hit, Sentence, any_of, first, keywords, lazy, phrase_pattern
 
 CODE = "SOP101"
 NAME = "scripted-speech"
@@ -37,8 +37,8 @@ KEYWORDS = keywords("""
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
     verbiage proper appropriate correct per according request open opens opening choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
-    unedited unaltered spiel speech refer tell good instead emoji emojis emoticon emoticons slang upsell upselling template
-""") | frozenset(w for w in words("staff-nouns") if " " not in w)
+    unedited unaltered spiel speech refer morning afternoon evening instead emoji emojis emoticon emoticons slang upsell upselling template
+""")
 
 _MANDATE = lazy(
     r"\b(?:say|says|use|uses|reply|respond|answer|greet)\w*\s+exactly\b"
@@ -48,7 +48,7 @@ _MANDATE = lazy(
     r"|\brefer\s+to\s+(?:[\w-]+\s+){0,6}?as\s+(?:an?\s+)?(?=[\"'“‘])"
     r"|\bwords?\s+(?:not\s+to|never\s+to|to\s+avoid|to\s+never)\s+(?:use|say)\b"
     r"|\bgood\s+(?:morning|afternoon|evening)\s+(?:before|until|till|after|from)\s+(?:\d|noon|midday)"
-    r"|\btell\s+(?:every|each)\s+(?:guest|visitor|customer|caller|diner|member)s?\s+(?:the|about|our)\b"
+
     r"|\bthose\s+(?:exact\s+)?words\b"
     r"|\b(?:in|with|using)\s+the\s+following\s+(?:words?|wording|phrase|script|greeting|sentence|lines?)\b"
     r"|\bverbatim\b|\bword[\s-]for[\s-]word\b|\bword[\s-]perfect\b"
