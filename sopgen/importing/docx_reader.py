@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
-from .outline import Heading, Image, ListItem, Outline, Paragraph, Table, clean_text
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from . import docx_unread
+from .docx_text import NAMESPACES, all_bold, bold_lead, find, has_page_field, pieces
+from .outline import Caption, Heading, Image, ListItem, Outline, Paragraph, Table, clean_text
 
 MAX_DOCX_BYTES = 50_000_000             # the file on disk
 MAX_UNPACKED_BYTES = 200_000_000        # all parts unpacked: a zip bomb is refused before python-docx reads it
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
-_LIST_STYLE = re.compile(r"^list\s+(?:bullet|number|continue|paragraph)(?:\s+(\d))?$", re.IGNORECASE)
+_CAPTION_STYLE = re.compile(r"^(?:image |figure )?caption$")
+_CONTENTS_STYLE = re.compile(r"^(?:toc \d|toc heading|table of contents|contents \d)$")
+_PARAGRAPH, _TABLE, _CONTENT_CONTROL, _CUSTOM_XML = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:customXml")
 
 
 class UnreadableDocument(Exception):
@@ -26,7 +34,6 @@ class UnreadableDocument(Exception):
 
 def read_docx(path: Path) -> Outline:
     import docx
-    from docx.table import Table as DocxTable
 
     _check_size(path)
     try:
@@ -34,20 +41,103 @@ def read_docx(path: Path) -> Outline:
     except Exception as error:   # python-docx raises many kinds for a damaged or foreign file
         raise UnreadableDocument(f"cannot be read as a Word document ({type(error).__name__}: {error}); "
                                  f"open it in Word or Google Docs and save it again as .docx") from None
-    outline = Outline(path, title=clean_text(document.core_properties.title or ""))
-    counts = {"paragraph": 0, "table": 0}
-    for item in document.iter_inner_content():
-        if isinstance(item, DocxTable):
-            counts["table"] += 1
-            where = f"table {counts['table']}"
-            outline.blocks.append(Table(_rows(item), where))
-            for cell_paragraph in _cell_paragraphs(item):
-                outline.blocks.extend(_images(document, cell_paragraph, where))
-            continue
-        counts["paragraph"] += 1
-        where = f"paragraph {counts['paragraph']}"
-        _add_paragraph(outline, document, item, where)
-    return outline
+    try:
+        return _Reader(document, Outline(path, title=clean_text(document.core_properties.title or ""))).read()
+    except Exception as error:  # a part python-docx opened but cannot walk (invalid XML in a table, say)
+        raise UnreadableDocument(f"has content that cannot be read ({type(error).__name__}: {error}); open it in "
+                                 f"Word or Google Docs and save it again as .docx") from None
+
+
+class _Reader:
+    def __init__(self, document, outline: Outline):
+        from .docx_numbering import Numbering
+
+        self.document, self.outline = document, outline
+        self.numbering = Numbering(document)
+        self.bold_styles = frozenset(style.style_id for style in document.styles
+                                     if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold)
+        self.counts = {"paragraph": 0, "table": 0}
+
+    def read(self) -> Outline:
+        self.read_page_headers()
+        self.read_children(self.document.element.body)
+        unread = self.outline.unread
+        unread.extend(docx_unread.document_wide(self.document))
+        return self.outline
+
+    def read_children(self, container) -> None:
+        from docx.table import Table as DocxTable
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        for child in container.iterchildren():
+            if child.tag == _PARAGRAPH:
+                self.counts["paragraph"] += 1
+                self.paragraph(DocxParagraph(child, self.document._body), f"paragraph {self.counts['paragraph']}")
+            elif child.tag == _TABLE:
+                self.counts["table"] += 1
+                self.table(DocxTable(child, self.document._body), f"table {self.counts['table']}")
+            elif child.tag == _CONTENT_CONTROL:
+                if not docx_unread.is_table_of_contents(child):
+                    self.read_children(child.find(qn("w:sdtContent")) if child.find(qn("w:sdtContent")) is not None
+                                       else child.makeelement(qn("w:sdtContent")))
+            elif child.tag == _CUSTOM_XML:
+                self.read_children(child)
+
+    def read_page_headers(self) -> None:
+        """Document-control tables and "Code: FO-01" lines in the page header come first, as if on page one."""
+        seen = set()
+        for section in self.document.sections:
+            for header in (section.first_page_header, section.header, section.even_page_header):
+                if header.is_linked_to_previous or id(header.part) in seen:
+                    continue
+                seen.add(id(header.part))
+                for number, table in enumerate(header.tables, start=1):
+                    rows, title, _ = _rows(table, self.bold_styles)
+                    self.outline.blocks.append(Table(rows, f"the page header, table {number}", title))
+                for paragraph in header.paragraphs:
+                    text = self.text(paragraph)
+                    if text and not has_page_field(paragraph._p):
+                        self.outline.blocks.append(Paragraph(text, "the page header"))
+                if header.part.element.xpath(".//a:blip"):
+                    self.outline.unread.append("a picture in the page header (a logo?) was not imported")
+
+    def text(self, paragraph) -> str:
+        return clean_text("".join(piece.text for piece in pieces(paragraph._p, self.bold_styles)))
+
+    def paragraph(self, paragraph, where: str) -> None:
+        outline = self.outline
+        found = pieces(paragraph._p, self.bold_styles)
+        text = clean_text("".join(piece.text for piece in found))
+        styles = _styles(paragraph)
+        names = [(style.name or "").strip().lower() for style in styles]
+        lead = clean_text(bold_lead(found))
+        if text and not any(_CONTENTS_STYLE.match(name) for name in names[:1]):
+            if "title" in names and not outline.title:
+                outline.title = text
+            elif (level := _heading_level(names)) is not None:
+                outline.blocks.append(Heading(level, text, where))
+            elif (mark := self.numbering.mark(paragraph, styles)) is not None:
+                outline.blocks.append(ListItem(text, mark.level, where, lead, mark.numbered))
+            elif any(_CAPTION_STYLE.match(name) for name in names):
+                outline.blocks.append(Caption(text, where))
+            elif all_bold(found) and _looks_like_heading(text):
+                outline.blocks.append(Heading(0, text, where))
+            elif "title" not in names:
+                outline.blocks.append(Paragraph(text, where, lead))
+        outline.blocks.extend(_images(self.document, paragraph._p, where))
+        outline.unread.extend(docx_unread.in_paragraph(paragraph._p, where))
+
+    def table(self, table, where: str) -> None:
+        rows, title, row_of = _rows(table, self.bold_styles)
+        self.outline.blocks.append(Table(rows, where, title))
+        for index, tr in enumerate(table._tbl.tr_lst):
+            for tc in tr.tc_lst:
+                for paragraph in find(tc, ".//w:p[not(ancestor::w:txbxContent)]"):
+                    kept = row_of.get(index)
+                    place = f"{where}, row {kept + 1}" if kept is not None else where
+                    for image in _images(self.document, paragraph, place):
+                        self.outline.blocks.append(replace(image, row=kept))
+                    self.outline.unread.extend(docx_unread.in_paragraph(paragraph, place))
 
 
 def _check_size(path: Path) -> None:
@@ -65,29 +155,19 @@ def _check_size(path: Path) -> None:
                                  f"remove large pictures, then import it again")
 
 
-def _add_paragraph(outline: Outline, document, paragraph, where: str) -> None:
-    text = clean_text(paragraph.text)
-    style = _style_names(paragraph)
-    if text:
-        if "title" in style and not outline.title:
-            outline.title = text
-        elif (level := _heading_level(style)) is not None:
-            outline.blocks.append(Heading(level, text, where))
-        elif (level := _list_level(paragraph, style)) is not None:
-            outline.blocks.append(ListItem(text, level, where))
-        elif "title" not in style:
-            outline.blocks.append(Paragraph(text, where))
-    outline.blocks.extend(_images(document, paragraph, where))
-
-
-def _style_names(paragraph) -> list[str]:
-    """The paragraph's style and the styles it is based on, lowercase, nearest first."""
-    names = []
+def _styles(paragraph) -> list:
+    """The paragraph's style and the styles it is based on, nearest first."""
+    styles = []
     style = paragraph.style
-    while style is not None and len(names) < 10:
-        names.append((style.name or "").strip().lower())
+    while style is not None and len(styles) < 10:
+        styles.append(style)
         style = style.base_style
-    return names
+    return styles
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short bold line on its own, not a sentence: Google Docs writes headings so when no style was used."""
+    return len(text.split()) <= 8 and not text.endswith((".", "!", "?", ",", ";")) and len(text) <= 80
 
 
 def _heading_level(styles: list[str]) -> int | None:
@@ -98,54 +178,61 @@ def _heading_level(styles: list[str]) -> int | None:
     return None
 
 
-def _list_level(paragraph, styles: list[str]) -> int | None:
-    properties = paragraph._p.pPr
-    numbering = properties.numPr if properties is not None else None
-    if numbering is not None and numbering.numId is not None and numbering.numId.val != 0:
-        return numbering.ilvl.val if numbering.ilvl is not None else 0
-    for name in styles:
-        found = _LIST_STYLE.match(name)
-        if found and not name.startswith("list paragraph"):
-            return int(found.group(1)) - 1 if found.group(1) else 0
-    return None
+def _rows(table, bold_styles) -> tuple[tuple[tuple[str, ...], ...], str, dict[int, int]]:
+    """The table's rows of cell text, its title row's text, and for each row of the table the index of the
+    row kept for it (an empty row's pictures belong to the row above it).
 
-
-def _rows(table) -> tuple[tuple[str, ...], ...]:
-    rows = []
-    for row in table.rows:
+    A cell merged across columns keeps its text in its first column and leaves the others empty, so that
+    every row lines up with the column headers. Rows above the headers that are one cell across the whole
+    table are the table's title, not its headers.
+    """
+    rows: list[tuple[str, ...]] = []
+    title = ""
+    row_of: dict[int, int] = {}
+    for index, row in enumerate(table.rows):
         cells, seen = [], None
         for cell in row.cells:
-            if cell._tc is seen:          # a cell merged across columns is listed once per column
-                continue
+            cells.append("" if cell._tc is seen else _cell_text(cell._tc, bold_styles))
             seen = cell._tc
-            cells.append(clean_text(cell.text))
-        if any(cells):
+        spans_all = len(cells) > 1 and bool(cells[0]) and len({id(cell._tc) for cell in row.cells}) == 1
+        if not rows and spans_all:
+            title = title or cells[0]
+        elif any(cells):
             rows.append(tuple(cells))
-    return tuple(rows)
+        if rows:
+            row_of[index] = len(rows) - 1
+    return tuple(rows), title, row_of
 
 
-def _cell_paragraphs(table):
-    for row in table.rows:
-        for cell in row.cells:
-            yield from cell.paragraphs
+def _cell_text(tc, bold_styles) -> str:
+    paragraphs = find(tc, ".//w:p[not(ancestor::w:txbxContent)]")
+    return clean_text(" ".join("".join(piece.text for piece in pieces(p, bold_styles)) for p in paragraphs))
 
 
-def _images(document, paragraph, where: str) -> list[Image]:
+def _images(document, paragraph_element, where: str) -> list[Image]:
     found = []
-    for drawing in paragraph._p.xpath(".//wp:inline | .//wp:anchor"):
-        described = drawing.xpath("./wp:docPr")
+    for drawing in find(paragraph_element, "(.//wp:inline | .//wp:anchor)[not(ancestor::mc:Fallback)]"):
+        described = find(drawing, "./wp:docPr")
         alt = clean_text(described[0].get("descr") or described[0].get("title") or "") if described else ""
         name = described[0].get("name", "") if described else ""
-        embedded = drawing.xpath(".//a:blip/@r:embed")
+        if not find(drawing, ".//a:blip"):
+            continue        # a chart, a diagram, a shape or a text box: docx_unread reports it
+        embedded = find(drawing, ".//a:blip/@r:embed")
         if not embedded:
             found.append(Image(None, alt, name or "picture", where, "the picture is linked, not embedded in "
                                                                     "the document, so it cannot be copied"))
             continue
-        part = document.part.related_parts.get(embedded[0])
-        blob = getattr(part, "blob", None)
-        partname = str(getattr(part, "partname", "")) or name
-        if blob is None:
-            found.append(Image(None, alt, partname, where, "the picture's data is missing from the document"))
-        else:
-            found.append(Image(blob, alt, partname.rsplit("/", 1)[-1], where))
+        found.append(_picture(document, embedded[0], alt, name, where))
+    for shape in find(paragraph_element, ".//w:pict//v:imagedata[@r:id]"):
+        found.append(_picture(document, shape.get(qn("r:id")), clean_text(shape.get(f"{{{NAMESPACES['o']}}}title") or ""),
+                              "picture", where))
     return found
+
+
+def _picture(document, relationship: str, alt: str, name: str, where: str) -> Image:
+    part = document.part.related_parts.get(relationship)
+    blob = getattr(part, "blob", None)
+    partname = str(getattr(part, "partname", "")) or name
+    if blob is None:
+        return Image(None, alt, partname, where, "the picture's data is missing from the document")
+    return Image(blob, alt, partname.rsplit("/", 1)[-1], where)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Heading:
-    level: int          # 1 for the top level
+    level: int          # 1 for the top level; 0 for a bold line standing alone, whose level the reading decides
     text: str
     where: str          # "paragraph 12", "line 30": for messages
 
@@ -20,6 +20,7 @@ class Heading:
 class Paragraph:
     text: str
     where: str
+    lead: str = ""      # the bold words it starts with, when plain text follows ("Greet the guest.")
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,15 @@ class ListItem:
     text: str
     level: int          # 0 for a top-level item, 1 for a sub-item …
     where: str
+    lead: str = ""
+    numbered: bool | None = None     # a numbered list (True), a bulleted one (False), or not known
 
 
 @dataclass(frozen=True)
 class Table:
     rows: tuple[tuple[str, ...], ...]     # the first row is read as the column headers
     where: str
+    title: str = ""     # a row above the headers spanning the whole table ("Revision history")
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,19 @@ class Image:
     name: str               # its name in the source: a file name or a part of the .docx
     where: str
     problem: str = ""
+    caption: str = ""
+    row: int | None = None  # in a table: the index in its Table.rows of the row holding it
 
 
-Block = Heading | Paragraph | ListItem | Table | Image
+@dataclass(frozen=True)
+class Caption:
+    """A paragraph in a caption style, or "Figure 3: …": it names the picture next to it."""
+
+    text: str
+    where: str
+
+
+Block = Heading | Paragraph | ListItem | Table | Image | Caption
 
 
 @dataclass
@@ -52,6 +66,7 @@ class Outline:
     source: Path
     title: str = ""                  # the document's own title (its properties or a Title paragraph)
     blocks: list[Block] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)   # what the reader saw but could not import, for the report
 
 
 def clean_text(text: str) -> str:

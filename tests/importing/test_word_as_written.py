@@ -1,0 +1,242 @@
+"""Word files as Word and Google Docs write them: list numbering on plain paragraphs, bold lines for
+headings and step titles, captions, pictures in table rows, merged and titled tables, text kept in
+content controls and fields, page headers, and what the importer cannot read said plainly."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from .documents import tiny_png
+from .word_xml import BULLET, DECIMAL, W, WordFile
+
+pytest.importorskip("docx", reason="python-docx is in the test extra: pip install -e '.[test]'")
+
+
+def _import(run_cli, root, word: WordFile, name="Towel service"):
+    path = word.save(root / "towels.docx")
+    code, out, err = run_cli(["import", str(path), "--into", "reception"], cwd=root)
+    assert code == 0, err + out
+    written = root / "sops/reception" / f"{name.lower().replace(' ', '-')}.yaml"
+    return yaml.safe_load(written.read_text(encoding="utf-8")), out
+
+
+def _titled(title="Towel service") -> WordFile:
+    word = WordFile()
+    word.document.add_heading(title, level=0)
+    return word
+
+
+def test_numbered_and_bulleted_lists_are_told_apart_by_the_numbering_part_not_the_style(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    steps, notes = word.new_list(DECIMAL, BULLET), word.new_list(BULLET)
+    word.paragraph("Unlock the towel cabinet at 07:00.", style="ListParagraph", numbering=(steps, 0))
+    word.paragraph("Use the key from the leisure desk.", numbering=(steps, 1))
+    word.paragraph("Stack the towels by size.", numbering=(steps, 0))
+    word.paragraph("Keep the large towels at eye level.", numbering=(notes, 0))   # a bullet list of its own
+    word.paragraph("Count the towels back at closing.", numbering=(steps, 0))
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["steps"] == [
+        {"do": "Unlock the towel cabinet at 07:00.", "how": "Use the key from the leisure desk."},
+        {"do": "Stack the towels by size.", "how": "Keep the large towels at eye level."},
+        {"do": "Count the towels back at closing."}]
+
+
+def test_a_bulleted_procedure_still_gives_one_step_per_bullet(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    bullets = word.new_list(BULLET, BULLET)
+    word.paragraph("Unlock the towel cabinet.", numbering=(bullets, 0))
+    word.paragraph("Stack the towels by size.", numbering=(bullets, 0))
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert [step["do"] for step in sop["steps"]] == ["Unlock the towel cabinet.", "Stack the towels by size."]
+
+
+def test_bold_lead_in_words_become_the_step_title(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    steps = word.new_list(DECIMAL)
+    word.paragraph(("b", "Open the station."), " Unlock the cabinet at 07:00.", numbering=(steps, 0))
+    word.paragraph(("strong", "Stack"), ("strong", " the towels:"), " largest at the bottom.", numbering=(steps, 0))
+    word.paragraph(("b", "Why:"), " early swimmers come at 07:15.", numbering=(steps, 0))
+    word.paragraph(("b", "Count the towels back at closing."), numbering=(steps, 0))
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["steps"][0] == {"title": "Open the station", "do": "Unlock the cabinet at 07:00."}
+    assert sop["steps"][1] == {"title": "Stack the towels", "do": "largest at the bottom."}
+    assert "title" not in sop["steps"][2]                     # "Why:" is a label, not a title
+    assert sop["steps"][3] == {"do": "Count the towels back at closing."}    # all bold: nothing follows it
+
+
+def test_bold_lines_standing_alone_are_read_as_headings_as_google_docs_writes_them(example_project, run_cli):
+    word = _titled()
+    word.paragraph(("b", "Purpose"))
+    word.paragraph("Guests find fresh towels at the pool at any time.")
+    word.paragraph(("b", "Procedure"))
+    word.paragraph(("b", "Opening"))
+    steps = word.new_list(DECIMAL)
+    word.paragraph("Unlock the cabinet.", numbering=(steps, 0))
+    word.paragraph(("b", "Closing"))
+    word.paragraph("Count the towels back.", numbering=(steps, 0))
+    word.paragraph(("b", "Never leave the cabinet open."))    # a bold sentence is not a heading
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["purpose"] == "Guests find fresh towels at the pool at any time."
+    assert [phase["phase"] for phase in sop["steps"]] == ["Opening", "Closing"]
+    assert sop["steps"][1]["steps"][0]["do"] == "Count the towels back."
+
+
+def test_figure_captions_from_a_caption_paragraph_or_a_figure_label(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    steps = word.new_list(DECIMAL)
+    word.paragraph("Set out the towel station.", numbering=(steps, 0))
+    word.picture(tiny_png(), alt="Towel cabinet with three shelves")
+    word.paragraph("Figure 1: The cabinet stocked for a busy morning", style="Caption")
+    word.paragraph("Put the used-towel bin beside it.", numbering=(steps, 0))
+    word.paragraph("Fig. 2 – Where the bin stands")
+    word.picture(tiny_png(5, 5), alt="Bin beside the cabinet")
+    word.paragraph("Figure 3 is not a caption when no picture is near.")
+
+    sop, out = _import(run_cli, example_project, word)
+
+    assert [(figure.get("caption"), figure.get("step")) for figure in sop["figures"]] == [
+        ("The cabinet stocked for a busy morning", 1), ("Where the bin stands", 2)]
+    text = (example_project / "sops/reception/towel-service.yaml").read_text(encoding="utf-8")
+    assert "Figure 3 is not a caption" in text                 # kept, as a comment
+
+
+def test_a_picture_in_a_what_how_why_table_row_belongs_to_that_rows_step(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    table = word.table([["What", "How", "Why"],
+                        ["Unlock the cabinet", "Use the leisure desk key", "Early swimmers come at 07:15"],
+                        ["Stack the towels", "Largest at the bottom", "Guests find their size at a glance"],
+                        ["Set out the bin", "Beside the cabinet", "Used towels stay off the loungers"]])
+    word.picture(tiny_png(), alt="Towels stacked by size", paragraph=table.rows[2].cells[1]._tc.p_lst[0])
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["figures"][0]["alt"] == "Towels stacked by size" and sop["figures"][0]["step"] == 2
+    assert sop["steps"][1]["how"] == "Largest at the bottom"
+
+
+def test_a_revision_table_with_a_merged_title_row_header_row_merged_cells_and_empty_rows(example_project, run_cli):
+    word = _titled()
+    word.heading("Document history")
+    table = word.table([["Revision history", "", "", ""], ["Version", "Date", "Author", "Change"],
+                        ["1.0", "4 January 2026", "Leisure Manager", "First issue."], ["", "", "", ""],
+                        ["1.1", "2026-03-01", "Leisure Manager", ""]])
+    title = table.rows[0].cells[0].merge(table.rows[0].cells[3])
+    title.text = "Revision history"
+    table.rows[0]._tr.get_or_add_trPr().append(__import__("docx").oxml.parse_xml(f"<w:tblHeader {W}/>"))
+    table.rows[1]._tr.get_or_add_trPr().append(__import__("docx").oxml.parse_xml(f"<w:tblHeader {W}/>"))
+    merged = table.rows[4].cells[2].merge(table.rows[4].cells[3])
+    merged.text = "Leisure Manager: added the closing count."
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert [(r["version"], str(r["date"])) for r in sop["revisions"]] == [("1.1", "2026-03-01"),
+                                                                          ("1.0", "2026-01-04")]
+    assert sop["revisions"][0]["by"] == "Leisure Manager: added the closing count."
+    assert sop["revisions"][1]["change"] == "First issue."
+
+
+def test_text_in_content_controls_fields_hyperlinks_tracked_insertions_and_split_runs(example_project, run_cli):
+    word = _titled()
+    word.xml(f'<w:tbl {W}><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Owner</w:t></w:r></w:p></w:tc><w:tc><w:p>'
+             f'<w:sdt><w:sdtPr><w:alias w:val="Owner"/></w:sdtPr><w:sdtContent><w:r><w:t>Leisure Manager</w:t>'
+             f'</w:r></w:sdtContent></w:sdt></w:p></w:tc></w:tr>'
+             f'<w:tr><w:tc><w:p><w:r><w:t>Effective date</w:t></w:r></w:p></w:tc><w:tc><w:p>'
+             f'<w:sdt><w:sdtPr><w:date w:fullDate="2026-03-01T00:00:00Z"/></w:sdtPr><w:sdtContent><w:r>'
+             f'<w:t>1 March 2026</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc></w:tr>'
+             f'<w:tr><w:tc><w:p><w:r><w:t>Review date</w:t></w:r></w:p></w:tc><w:tc><w:p>'
+             f'<w:sdt><w:sdtPr><w:showingPlcHdr/><w:date/></w:sdtPr><w:sdtContent><w:r>'
+             f'<w:t>Click or tap to enter a date.</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc></w:tr></w:tbl>')
+    word.heading("Procedure")
+    steps = word.new_list(DECIMAL)
+    word.xml(f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{steps}"/></w:numPr></w:pPr>'
+             f'<w:r><w:t>Un</w:t></w:r><w:r><w:t>lock the </w:t></w:r>'
+             f'<w:hyperlink r:id="rId999"><w:r><w:t>towel cabinet</w:t></w:r></w:hyperlink>'
+             f'<w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t> at 07:00</w:t></w:r></w:ins>'
+             f'<w:del w:id="2" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:delText> at 06:00</w:delText>'
+             f'</w:r></w:del><w:r><w:t>,</w:t><w:br/><w:t>room</w:t></w:r>'
+             f'<w:fldSimple w:instr=" DOCPROPERTY Room "><w:r><w:t> 12</w:t></w:r></w:fldSimple>'
+             f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+             f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>.</w:t></w:r>'
+             f'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+    sop, out = _import(run_cli, example_project, word)
+
+    assert sop["owner"] == "Leisure Manager" and str(sop["effective"]) == "2026-03-01"
+    assert "review_by" not in sop and "Click or tap" not in out
+    assert sop["steps"][0]["do"] == "Unlock the towel cabinet at 07:00, room 12."
+
+
+def test_a_document_control_table_in_the_page_header_fills_document_control(example_project, run_cli):
+    word = _titled()
+    header = word.document.sections[0].header
+    header.is_linked_to_previous = False
+    table = header.add_table(rows=2, cols=4, width=__import__("docx").shared.Inches(6))
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
+                          ["Document code", "LEI-POOL-01", "Owner", "Leisure Manager",
+                           "Department", "Leisure", "Version", "3"]):
+        cell.text = text
+    page = header.add_paragraph("Page ")
+    page._p.append(__import__("docx").oxml.parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
+                                                     f'</w:fldSimple>'))
+    word.heading("Procedure")
+    word.paragraph("Unlock the cabinet.", numbering=(word.new_list(DECIMAL), 0))
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["owner"] == "Leisure Manager" and sop["version"] == "3"
+    assert sop["meta"] == {"code": "LEI-POOL-01", "department": "Leisure"}
+    assert "Page" not in (example_project / "sops/reception/towel-service.yaml").read_text(encoding="utf-8")
+
+
+def test_the_report_says_what_was_not_read_text_boxes_comments_tracked_changes(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    word.xml(f'<w:p {W} xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+             f'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+             f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{word.new_list(DECIMAL)}"/></w:numPr></w:pPr>'
+             f'<w:r><w:t>Unlock the cabinet.</w:t></w:r>'
+             f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="5" '
+             f'name="Text Box 5"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/'
+             f'wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Call security if the '
+             f'cabinet is forced.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData>'
+             f'</a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>'
+             f'<w:ins w:id="3" w:author="A"><w:r><w:t> Then check it.</w:t></w:r></w:ins></w:p>')
+    word.document.add_comment(word.document.paragraphs[-1].runs, text="Is 07:00 right?", author="A")
+
+    sop, out = _import(run_cli, example_project, word)
+
+    assert sop["steps"][0]["do"] == "Unlock the cabinet. Then check it."      # the text box is not mixed in
+    assert 'a text box (paragraph 3) was not imported: "Call security if the cabinet is forced."' in out
+    assert "1 comment(s) in the document were not imported" in out
+    assert "tracked changes (1 insertion(s), 0 deletion(s))" in out
+    assert "linked, not embedded" not in out
+
+
+def test_a_table_of_contents_is_not_imported_as_text(example_project, run_cli):
+    word = _titled()
+    word.xml(f'<w:sdt {W}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj>'
+             f'</w:sdtPr><w:sdtContent><w:p><w:r><w:t>Procedure ........ 2</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    word.document.styles.add_style("TOC 1", __import__("docx").enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    word.paragraph("Contents", style="TOCHeading")
+    word.paragraph("Revision history ........ 3", style="TOC1")     # a contents list outside a content control
+    word.heading("Procedure")
+    word.paragraph("Unlock the cabinet.", numbering=(word.new_list(DECIMAL), 0))
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    text = (example_project / "sops/reception/towel-service.yaml").read_text(encoding="utf-8")
+    assert "........" not in text and "Contents" not in text and sop["steps"] == [{"do": "Unlock the cabinet."}]
