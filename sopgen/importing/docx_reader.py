@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 
 from . import docx_unread
 from .docx_text import NAMESPACES, all_bold, bold_lead, find, has_page_field, pieces
-from .outline import Caption, Heading, Image, ListItem, Outline, Paragraph, Table, clean_text
+from .outline import Caption, Heading, Image, ListItem, Outline, Paragraph, Table, clean_text, looks_like_heading
 
 MAX_DOCX_BYTES = 50_000_000             # the file on disk
 MAX_UNPACKED_BYTES = 200_000_000        # all parts unpacked: a zip bomb is refused before python-docx reads it
@@ -120,7 +120,7 @@ class _Reader:
                 outline.blocks.append(ListItem(text, mark.level, where, lead, mark.numbered))
             elif any(_CAPTION_STYLE.match(name) for name in names):
                 outline.blocks.append(Caption(text, where))
-            elif all_bold(found) and _looks_like_heading(text):
+            elif all_bold(found) and looks_like_heading(text):
                 outline.blocks.append(Heading(0, text, where))
             elif "title" not in names:
                 outline.blocks.append(Paragraph(text, where, lead))
@@ -163,11 +163,6 @@ def _styles(paragraph) -> list:
         styles.append(style)
         style = style.base_style
     return styles
-
-
-def _looks_like_heading(text: str) -> bool:
-    """A short bold line on its own, not a sentence: Google Docs writes headings so when no style was used."""
-    return len(text.split()) <= 8 and not text.endswith((".", "!", "?", ",", ";")) and len(text) <= 80
 
 
 def _heading_level(styles: list[str]) -> int | None:

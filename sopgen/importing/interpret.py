@@ -19,6 +19,7 @@ _SEPARATED = re.compile(r"^(?P<head>[^:–—]{1,80}?)\s*(?::|\s[–—-]\s)\s*(
 _INLINE_WHY = re.compile(r"\s*\b(?:why|reason)\s*:\s*", re.IGNORECASE)
 _LEADING_LABEL = re.compile(r"^(?P<label>why|reason|because|how|note)\s*[:\-–]\s*", re.IGNORECASE)
 _TYPED_NUMBER = re.compile(r"^(?:step\s+)?\d{1,3}[.)]\s+|^step\s+\d{1,3}\s*[:.\-–]\s*", re.IGNORECASE)
+_NOT_A_TITLE = re.compile(r"^(?:important|warning|caution|tip|remember|note|n\.?b\.?)$", re.IGNORECASE)
 _VERSION_WORDS = re.compile(r"^(?:version|ver|rev(?:ision)?|issue|v)\.?\s*(?:no\.?\s*)?", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly|yearly|annually|hourly|every|each|once|twice|per)\b",
                         re.IGNORECASE)
@@ -436,7 +437,7 @@ class _Reading:
             if steps and (is_sub or (label and isinstance(block, Paragraph))):
                 _add_detail(steps[-1], text, label)
             elif isinstance(block, ListItem) or _TYPED_NUMBER.match(text) or not has_list:
-                steps.append(_step(_titled(_TYPED_NUMBER.sub("", text, count=1), block.lead)))
+                steps.append(_step(_titled(text, block.lead)))
             else:
                 leftover.append(block)
         for phase, steps in groups:
@@ -557,10 +558,13 @@ def _step(record: dict) -> dict:
 
 def _titled(text: str, lead: str) -> dict:
     """A step whose paragraph starts with bold words ("**Greet the guest.** Look up …") has them as its title."""
-    title = _TYPED_NUMBER.sub("", lead, count=1).strip(" .:–—-") if lead else ""
-    if not title or not text.startswith(lead) or _LEADING_LABEL.match(lead) or len(title.split()) > 12:
+    text = _TYPED_NUMBER.sub("", text, count=1)
+    lead = _TYPED_NUMBER.sub("", lead, count=1)
+    title = lead.strip(" .:–—-")
+    if (not title or not text.startswith(lead) or _LEADING_LABEL.match(lead) or _NOT_A_TITLE.match(title)
+            or len(title.split()) > 12):
         return {"do": text}
-    rest = text[len(lead):].lstrip(" :–—-")
+    rest = text[len(lead):].lstrip(" .:–—-")
     return {"title": title, "do": rest} if rest else {"do": text}
 
 

@@ -73,3 +73,8 @@ def clean_text(text: str) -> str:
     """Text on one line: runs of whitespace made one space, characters that print nothing (controls, zero-width and bidi marks) dropped."""
     visible = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
     return " ".join(visible.split())
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short bold line on its own, not a sentence: how headings look when no heading style was used."""
+    return len(text.split()) <= 8 and len(text) <= 80 and not text.endswith((".", "!", "?", ",", ";"))

@@ -65,6 +65,8 @@ def test_bold_lead_in_words_become_the_step_title(example_project, run_cli):
     word.paragraph(("strong", "Stack"), ("strong", " the towels:"), " largest at the bottom.", numbering=(steps, 0))
     word.paragraph(("b", "Why:"), " early swimmers come at 07:15.", numbering=(steps, 0))
     word.paragraph(("b", "Count the towels back at closing."), numbering=(steps, 0))
+    word.paragraph(("b", "5. Lock up:"), " return the key to the leisure desk.")      # a number typed, in bold
+    word.paragraph(("b", "Important:"), " never leave the cabinet open.", numbering=(steps, 0))
 
     sop, _ = _import(run_cli, example_project, word)
 
@@ -72,6 +74,8 @@ def test_bold_lead_in_words_become_the_step_title(example_project, run_cli):
     assert sop["steps"][1] == {"title": "Stack the towels", "do": "largest at the bottom."}
     assert "title" not in sop["steps"][2]                     # "Why:" is a label, not a title
     assert sop["steps"][3] == {"do": "Count the towels back at closing."}    # all bold: nothing follows it
+    assert sop["steps"][4] == {"title": "Lock up", "do": "return the key to the leisure desk."}
+    assert sop["steps"][5] == {"do": "Important: never leave the cabinet open."}
 
 
 def test_bold_lines_standing_alone_are_read_as_headings_as_google_docs_writes_them(example_project, run_cli):
