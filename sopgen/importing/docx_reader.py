@@ -26,6 +26,7 @@ _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _CAPTION_STYLE = re.compile(r"^(?:image |figure )?caption$")
 _CONTENTS_STYLE = re.compile(r"^(?:toc \d|toc heading|table of contents|contents \d)$")
 _PARAGRAPH, _TABLE, _CONTENT_CONTROL, _CUSTOM_XML = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:customXml")
+_OTHER_FILE = qn("w:altChunk")      # HTML or RTF kept whole inside the .docx; Word merges it when it saves
 
 
 class UnreadableDocument(Exception):
@@ -82,6 +83,10 @@ class _Reader:
                                        else child.makeelement(qn("w:sdtContent")))
             elif child.tag == _CUSTOM_XML:
                 self.read_children(child)
+            elif child.tag == _OTHER_FILE:
+                self.outline.unread.append(f"a part pasted in as another file (after paragraph "
+                                           f"{self.counts['paragraph']}) was not imported; open the document in "
+                                           f"Word, save it again as .docx and import that")
 
     def read_page_headers(self) -> None:
         """Document-control tables and "Code: FO-01" lines in the page header come first, as if on page one."""

@@ -62,8 +62,18 @@ def _walk(element, bold: bool, bold_styles: frozenset[str], found: list[Piece]) 
             found.append(Piece("-", bold))
         elif tag == _CONTROL and child.find(f"{qn('w:sdtPr')}/{_PLACEHOLDER_SHOWN}") is not None:
             continue            # an empty content control shows "Click or tap to enter a date."
+        elif tag == _CONTROL and (day := _picked_date(child)):
+            found.append(Piece(day, bold))      # the date itself, whichever way the picker displays it
         elif tag != _SOFT_HYPHEN:
             _walk(child, bold, bold_styles, found)
+
+
+def _picked_date(control) -> str:
+    """A date picker's date as ISO (2026-03-01), from ``w:date/@w:fullDate``; "" when it has none."""
+    picker = control.find(f"{qn('w:sdtPr')}/{qn('w:date')}")
+    full = picker.get(qn("w:fullDate")) if picker is not None else None
+    day = (full or "")[:10]
+    return day if len(day) == 10 and day[4] == "-" and day[7] == "-" and day.replace("-", "").isdigit() else ""
 
 
 def _run_is_bold(run, bold_styles: frozenset[str]) -> bool:

@@ -81,6 +81,18 @@ class WordFile:
                 cell.text = text
         return table
 
+    def comment(self, text: str) -> None:
+        """A comments part holding one comment, as Word writes it (python-docx before 1.2 cannot add one)."""
+        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {W}><w:comment w:id="0" '
+                f'w:author="Reviewer"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment></w:comments>')
+        part = Part(PackURI("/word/comments.xml"), CONTENT_TYPE.WML_COMMENTS, blob.encode("utf-8"),
+                    self.document.part.package)
+        self.document.part.relate_to(part, RELATIONSHIP_TYPE.COMMENTS)
+
     def save(self, path):
         self.document.save(str(path))
         return path
