@@ -118,6 +118,8 @@ class _Reading:
         self.draft.keep(label, section.where, lines)
 
     def where(self, section: Section, block: Block | None = None) -> str:
+        if block is not None and block.where.startswith("the page header"):
+            return block.where
         place = f" ({block.where})" if block is not None else f" ({section.where})"
         return (f'"{section.heading}"' if section.name != "preamble" else "the start of the document") + place
 

@@ -132,3 +132,104 @@ def test_a_docx_written_by_libreoffice_imports_with_numbering_bold_phases_and_a_
     assert sop["figures"][0]["step"] == 2
     assert sop["revisions"] == [{"version": "1.0", "date": __import__("datetime").date(2026, 1, 4),
                                  "change": "First issue."}]
+
+
+LINEN_FODT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+ <style:style style:name="Standard" style:family="paragraph"/>
+ <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
+  style:default-outline-level="1"/>
+ <style:style style:name="Title" style:family="paragraph"/>
+ <style:style style:name="Caption" style:family="paragraph"/>
+ <style:style style:name="Figure" style:family="paragraph" style:parent-style-name="Caption"/>
+ <text:list-style style:name="Numbering_20_123" style:display-name="Numbering 123">
+  <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>
+  <text:list-level-style-bullet text:level="2" text:bullet-char="*"/>
+ </text:list-style>
+ <text:list-style style:name="List_20_1" style:display-name="List 1">
+  <text:list-level-style-bullet text:level="1" text:bullet-char="*"/>
+ </text:list-style>
+</office:styles>
+<office:automatic-styles>
+ <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard">
+  <style:text-properties fo:font-weight="bold"/></style:style>
+ <style:page-layout style:name="pm1"/>
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="pm1">
+  <style:header>
+   <table:table table:name="Control"><table:table-column table:number-columns-repeated="4"/>
+    <table:table-row><table:table-cell><text:p>Document code</text:p></table:table-cell>
+     <table:table-cell><text:p>HK-LIN-02</text:p></table:table-cell>
+     <table:table-cell><text:p>Owner</text:p></table:table-cell>
+     <table:table-cell><text:p>Executive Housekeeper</text:p></table:table-cell></table:table-row>
+    <table:table-row><table:table-cell><text:p>Approved by</text:p></table:table-cell>
+     <table:table-cell><text:p>General Manager</text:p></table:table-cell>
+     <table:table-cell><text:p>Effective date</text:p></table:table-cell>
+     <table:table-cell><text:p>2026-02-01</text:p></table:table-cell></table:table-row>
+   </table:table>
+   <text:p>Page <text:page-number>1</text:page-number></text:p>
+  </style:header>
+ </style:master-page>
+</office:master-styles>
+<office:body><office:text>
+ <text:p text:style-name="Title">Linen change</text:p>
+ <text:h text:style-name="Heading_20_1" text:outline-level="1">Purpose</text:h>
+ <text:p>Guests sleep in fresh linen every night of a long stay.<office:annotation><dc:creator>Reviewer</dc:creator>
+  <text:p>Every night, or every third?</text:p></office:annotation></text:p>
+ <text:h text:style-name="Heading_20_1" text:outline-level="1">Procedure</text:h>
+ <text:p text:style-name="P1">Stripping the bed</text:p>
+ <text:list text:style-name="Numbering_20_123">
+  <text:list-item><text:p><text:span text:style-name="T1">Strip the bed.</text:span> Take off all linen, pillowcases
+   first.</text:p>
+   <text:list><text:list-item><text:p>Why: loose pillowcases get lost in the duvet.</text:p></text:list-item></text:list>
+  </text:list-item>
+  <text:list-item><text:p>Check the mattress protector for stains.</text:p></text:list-item>
+ </text:list>
+ <text:list text:style-name="List_20_1"><text:list-item><text:p>Wear gloves for this.</text:p></text:list-item></text:list>
+ <text:p><draw:frame draw:name="Image1" svg:width="2cm" svg:height="1cm" text:anchor-type="as-char"><draw:image>
+  <office:binary-data>{png}</office:binary-data></draw:image></draw:frame></text:p>
+ <text:p text:style-name="Figure">Figure <text:sequence text:ref-name="refFigure0" text:name="Figure"
+  text:formula="ooow:Figure+1" style:num-format="1">1</text:sequence>: A bed ready to make</text:p>
+ <text:p>Look at the note.<draw:frame draw:name="Box1" svg:width="4cm" svg:height="2cm" text:anchor-type="paragraph">
+  <draw:text-box><text:p>Call the supervisor for any blood stain.</text:p></draw:text-box></draw:frame></text:p>
+</office:text></office:body></office:document>
+"""
+
+
+@pytest.mark.skipif(_soffice() is None,
+                    reason="LibreOffice is not installed (apt-get install --no-install-recommends libreoffice-writer)")
+def test_a_docx_saved_by_libreoffice_from_odt_reads_its_page_header_and_names_the_text_box_and_comment(
+        example_project, run_cli, tmp_path):
+    (tmp_path / "linen.fodt").write_text(LINEN_FODT.replace("{png}", base64.b64encode(tiny_png(8, 6)).decode()),
+                                         encoding="utf-8")
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "linen.fodt", "--outdir", str(tmp_path)],
+                   cwd=tmp_path, check=True, timeout=300, capture_output=True)
+
+    code, out, err = run_cli(["import", str(tmp_path / "linen.docx"), "--into", "reception"], cwd=example_project)
+
+    assert code == 0, err + out
+    text = (example_project / "sops/reception/linen-change.yaml").read_text(encoding="utf-8")
+    sop = yaml.safe_load(text)
+    assert (sop["owner"], sop["approved_by"], str(sop["effective"])) == ("Executive Housekeeper", "General Manager",
+                                                                         "2026-02-01")
+    assert sop["meta"] == {"code": "HK-LIN-02"} and "Page" not in text
+    assert sop["steps"] == [{"phase": "Stripping the bed", "steps": [
+        {"title": "Strip the bed", "do": "Take off all linen, pillowcases first.",
+         "why": "Loose pillowcases get lost in the duvet."},
+        {"do": "Check the mattress protector for stains.", "how": "Wear gloves for this."}]}]
+    assert sop["figures"][0]["caption"] == "A bed ready to make" and sop["figures"][0]["step"] == 2
+    assert 'a text box (paragraph 12) was not imported: "Call the supervisor for any blood stain."' in out
+    assert "1 comment(s) in the document were not imported" in out
+    assert "blood stain" not in text.split("steps:")[1].split("figures:")[0]

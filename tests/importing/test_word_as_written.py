@@ -200,8 +200,9 @@ def test_a_document_control_table_in_the_page_header_fills_document_control(exam
     word.heading("Procedure")
     word.paragraph("Unlock the cabinet.", numbering=(word.new_list(DECIMAL), 0))
 
-    sop, _ = _import(run_cli, example_project, word)
+    sop, out = _import(run_cli, example_project, word)
 
+    assert "from document control at the page header, table 1" in out and "start of the document" not in out
     assert sop["owner"] == "Leisure Manager" and sop["version"] == "3"
     assert sop["meta"] == {"code": "LEI-POOL-01", "department": "Leisure"}
     assert "Page" not in (example_project / "sops/reception/towel-service.yaml").read_text(encoding="utf-8")
