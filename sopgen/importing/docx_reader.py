@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from . import docx_unread
+from .docx_table import read_table
 from .docx_text import NAMESPACES, all_bold, bold_lead, find, has_page_field, pieces
 from .outline import Caption, Heading, Image, ListItem, Outline, Paragraph, Table, clean_text, looks_like_heading
 
@@ -67,7 +68,6 @@ class _Reader:
         return self.outline
 
     def read_children(self, container) -> None:
-        from docx.table import Table as DocxTable
         from docx.text.paragraph import Paragraph as DocxParagraph
 
         for child in container.iterchildren():
@@ -76,7 +76,7 @@ class _Reader:
                 self.paragraph(DocxParagraph(child, self.document._body), f"paragraph {self.counts['paragraph']}")
             elif child.tag == _TABLE:
                 self.counts["table"] += 1
-                self.table(DocxTable(child, self.document._body), f"table {self.counts['table']}")
+                self.table(child, f"table {self.counts['table']}")
             elif child.tag == _CONTENT_CONTROL:
                 if not docx_unread.is_table_of_contents(child):
                     self.read_children(child.find(qn("w:sdtContent")) if child.find(qn("w:sdtContent")) is not None
@@ -97,8 +97,8 @@ class _Reader:
                     continue
                 seen.add(id(header.part))
                 for number, table in enumerate(header.tables, start=1):
-                    rows, title, _ = _rows(table, self.bold_styles)
-                    self.outline.blocks.append(Table(rows, f"the page header, table {number}", title))
+                    read = read_table(table._tbl, self.bold_styles)
+                    self.outline.blocks.append(Table(read.rows, f"the page header, table {number}", read.title))
                 for paragraph in header.paragraphs:
                     text = self.text(paragraph)
                     if text and not has_page_field(paragraph._p):
@@ -132,17 +132,15 @@ class _Reader:
         outline.blocks.extend(_images(self.document, paragraph._p, where))
         outline.unread.extend(docx_unread.in_paragraph(paragraph._p, where))
 
-    def table(self, table, where: str) -> None:
-        rows, title, row_of = _rows(table, self.bold_styles)
-        self.outline.blocks.append(Table(rows, where, title))
-        for index, tr in enumerate(table._tbl.tr_lst):
-            for tc in tr.tc_lst:
-                for paragraph in find(tc, ".//w:p[not(ancestor::w:txbxContent)]"):
-                    kept = row_of.get(index)
-                    place = f"{where}, row {kept + 1}" if kept is not None else where
-                    for image in _images(self.document, paragraph, place):
-                        self.outline.blocks.append(replace(image, row=kept))
-                    self.outline.unread.extend(docx_unread.in_paragraph(paragraph, place))
+    def table(self, tbl, where: str) -> None:
+        read = read_table(tbl, self.bold_styles)
+        self.outline.blocks.append(Table(read.rows, where, read.title))
+        for kept, tc in read.cells:
+            place = f"{where}, row {kept + 1}" if kept is not None else where
+            for paragraph in find(tc, ".//w:p[not(ancestor::w:txbxContent)]"):
+                for image in _images(self.document, paragraph, place):
+                    self.outline.blocks.append(replace(image, row=kept))
+                self.outline.unread.extend(docx_unread.in_paragraph(paragraph, place))
 
 
 def _check_size(path: Path) -> None:
@@ -176,37 +174,6 @@ def _heading_level(styles: list[str]) -> int | None:
         if found:
             return max(1, int(found.group(1)))
     return None
-
-
-def _rows(table, bold_styles) -> tuple[tuple[tuple[str, ...], ...], str, dict[int, int]]:
-    """The table's rows of cell text, its title row's text, and for each row of the table the index of the
-    row kept for it (an empty row's pictures belong to the row above it).
-
-    A cell merged across columns keeps its text in its first column and leaves the others empty, so that
-    every row lines up with the column headers. Rows above the headers that are one cell across the whole
-    table are the table's title, not its headers.
-    """
-    rows: list[tuple[str, ...]] = []
-    title = ""
-    row_of: dict[int, int] = {}
-    for index, row in enumerate(table.rows):
-        cells, seen = [], None
-        for cell in row.cells:
-            cells.append("" if cell._tc is seen else _cell_text(cell._tc, bold_styles))
-            seen = cell._tc
-        spans_all = len(cells) > 1 and bool(cells[0]) and len({id(cell._tc) for cell in row.cells}) == 1
-        if not rows and spans_all:
-            title = title or cells[0]
-        elif any(cells):
-            rows.append(tuple(cells))
-        if rows:
-            row_of[index] = len(rows) - 1
-    return tuple(rows), title, row_of
-
-
-def _cell_text(tc, bold_styles) -> str:
-    paragraphs = find(tc, ".//w:p[not(ancestor::w:txbxContent)]")
-    return clean_text(" ".join("".join(piece.text for piece in pieces(p, bold_styles)) for p in paragraphs))
 
 
 def _images(document, paragraph_element, where: str) -> list[Image]:

@@ -248,3 +248,36 @@ def test_a_table_of_contents_is_not_imported_as_text(example_project, run_cli):
 
     text = (example_project / "sops/reception/towel-service.yaml").read_text(encoding="utf-8")
     assert "........" not in text and "Contents" not in text and sop["steps"] == [{"do": "Unlock the cabinet."}]
+
+
+def _cell(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def test_table_rows_in_a_repeating_section_and_cells_merged_down_or_starting_late(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    restart = '<w:vMerge w:val="restart"/>'
+    grid = '<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>'
+    word.xml(f'<w:tbl {W}><w:tblPr/>{grid}'
+             f'<w:tr>{_cell("What")}{_cell("How")}{_cell("Why")}</w:tr>'
+             f'<w:tr>{_cell("Unlock the cabinet")}{_cell("Use the desk key")}'
+             f'{_cell("Early swimmers come at 07:15", restart)}</w:tr>'
+             f'<w:tr>{_cell("Stack the towels")}{_cell("Largest at the bottom")}{_cell("", "<w:vMerge/>")}</w:tr>'
+             f'</w:tbl>')
+    word.heading("Revision history")
+    word.xml(f'<w:tbl {W}><w:tblPr/>{grid}'
+             f'<w:tr>{_cell("Version")}{_cell("Date")}{_cell("Change")}</w:tr>'
+             f'<w:sdt><w:sdtPr><w:alias w:val="Revisions"/></w:sdtPr><w:sdtContent>'
+             f'<w:tr>{_cell("1.0")}{_cell("2026-01-04")}{_cell("First issue.")}</w:tr>'
+             f'<w:tr>{_cell("1.1")}{_cell("2026-02-01")}{_cell("Closing count added.")}</w:tr>'
+             f'</w:sdtContent></w:sdt>'
+             f'<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{_cell("2026-03-01")}{_cell("Key rule.")}</w:tr>'
+             f'</w:tbl>')
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert [step["why"] for step in sop["steps"]] == ["Early swimmers come at 07:15"] * 2
+    assert [(r.get("version"), str(r["date"]), r["change"]) for r in sop["revisions"]] == [
+        (None, "2026-03-01", "Key rule."), ("1.1", "2026-02-01", "Closing count added."),
+        ("1.0", "2026-01-04", "First issue.")]
