@@ -134,7 +134,7 @@ class _Reader:
 
     def table(self, tbl, where: str) -> None:
         read = read_table(tbl, self.bold_styles)
-        self.outline.blocks.append(Table(read.rows, where, read.title))
+        self.outline.blocks.append(Table(read.rows, where, read.title, read.leads))
         for kept, tc in read.cells:
             place = f"{where}, row {kept + 1}" if kept is not None else where
             for paragraph in find(tc, ".//w:p[not(ancestor::w:txbxContent)]"):

@@ -145,9 +145,12 @@ class _Reading:
         records = []
         for number, row in enumerate(table.rows[1:], start=2):
             record, extra = {}, []
-            for header, target, value in zip(table.rows[0], columns, row):
+            leads = table.leads[number - 1] if len(table.leads) >= number else ()
+            for column, (header, target, value) in enumerate(zip(table.rows[0], columns, row)):
                 if not value or target == "skip":
                     continue
+                if target == "do" and column < len(leads) and leads[column] and "do" not in record:
+                    record["_lead"] = leads[column]
                 if target is None:
                     extra.append(f"{header}: {value}")
                 elif target in record:
@@ -168,7 +171,9 @@ class _Reading:
                 self.draft.keep(section.heading, table.where, [f"(table row {number}) " + "; ".join(
                     f"{k}: {v}" for k, v in record.items())] + extra)
                 continue
-            into.append(_step(record))
+            lead = record.pop("_lead", "")
+            into.append(_step({**_titled(record["do"], lead), **{k: v for k, v in record.items() if k != "do"}}
+                              if lead and "title" not in record else record))
             self.table_row_steps[number - 1] = into[-1]
             for line in extra:
                 self.draft.keep(section.heading, table.where, [f"(step in table row {number}) {line}"])

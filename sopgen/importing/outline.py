@@ -37,6 +37,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]     # the first row is read as the column headers
     where: str
     title: str = ""     # a row above the headers spanning the whole table ("Revision history")
+    leads: tuple[tuple[str, ...], ...] = ()   # per row and cell, the bold words the cell starts with, if known
 
 
 @dataclass(frozen=True)

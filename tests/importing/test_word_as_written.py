@@ -117,7 +117,7 @@ def test_figure_captions_from_a_caption_paragraph_or_a_figure_label(example_proj
     assert "Figure 3 is not a caption" in text                 # kept, as a comment
 
 
-def test_a_picture_in_a_what_how_why_table_row_belongs_to_that_rows_step(example_project, run_cli):
+def test_a_picture_in_a_what_how_why_table_row_belongs_to_that_rows_step_and_a_bold_lead_in_is_its_title(example_project, run_cli):
     word = _titled()
     word.heading("Procedure")
     table = word.table([["What", "How", "Why"],
@@ -125,10 +125,16 @@ def test_a_picture_in_a_what_how_why_table_row_belongs_to_that_rows_step(example
                         ["Stack the towels", "Largest at the bottom", "Guests find their size at a glance"],
                         ["Set out the bin", "Beside the cabinet", "Used towels stay off the loungers"]])
     word.picture(tiny_png(), alt="Towels stacked by size", paragraph=table.rows[2].cells[1]._tc.p_lst[0])
+    what = table.rows[3].cells[0].paragraphs[0]
+    what.text = ""
+    what.add_run("Bin out.").bold = True
+    what.add_run(" Set out the bin")
 
     sop, _ = _import(run_cli, example_project, word)
 
     assert sop["figures"][0]["alt"] == "Towels stacked by size" and sop["figures"][0]["step"] == 2
+    assert sop["steps"][2] == {"title": "Bin out", "do": "Set out the bin", "how": "Beside the cabinet",
+                               "why": "Used towels stay off the loungers"}
     assert sop["steps"][1]["how"] == "Largest at the bottom"
 
 
