@@ -64,7 +64,8 @@ class _Reading:
         blocks = _with_captions(list(self.outline.blocks))
         self.draft.attention.extend(self.outline.unread)
         if not self.outline.title:
-            first = next((block for block in blocks if isinstance(block, Heading)), None)
+            headings = [block for block in blocks if isinstance(block, Heading)]
+            first = next((block for block in headings if block.level), headings[0] if headings else None)
             if first is not None and self.mapping.heading_field(first.text) is None:
                 self.outline.title = first.text
                 self.draft.came_from("title", f'the first heading "{first.text}" ({first.where})')

@@ -287,3 +287,15 @@ def test_table_rows_in_a_repeating_section_and_cells_merged_down_or_starting_lat
     assert [(r.get("version"), str(r["date"]), r["change"]) for r in sop["revisions"]] == [
         (None, "2026-03-01", "Key rule."), ("1.1", "2026-02-01", "Closing count added."),
         ("1.0", "2026-01-04", "First issue.")]
+
+
+def test_a_bold_line_above_the_first_heading_does_not_take_the_title_from_it(example_project, run_cli):
+    word = WordFile()
+    word.paragraph(("b", "Standard Operating Procedure"))
+    word.heading("Towel service")
+    word.heading("Procedure", level=2)
+    word.paragraph("Unlock the cabinet.", numbering=(word.new_list(DECIMAL), 0))
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["title"] == "Towel service" and sop["steps"] == [{"do": "Unlock the cabinet."}]
