@@ -24,6 +24,7 @@ MAX_DOCX_BYTES = 50_000_000             # the file on disk
 MAX_UNPACKED_BYTES = 200_000_000        # all parts unpacked: a zip bomb is refused before python-docx reads it
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_TYPED_BULLET = re.compile("^[\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u2043\u2219\u00b7\uf0b7\uf0a7*\u2013-]\\s+")
 _CAPTION_STYLE = re.compile(r"^(?:image |figure )?caption$")
 _CONTENTS_STYLE = re.compile(r"^(?:toc \d|toc heading|table of contents|contents \d)$")
 _PARAGRAPH, _TABLE, _CONTENT_CONTROL, _CUSTOM_XML = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:customXml")
@@ -112,7 +113,8 @@ class _Reader:
     def paragraph(self, paragraph, where: str) -> None:
         outline = self.outline
         found = pieces(paragraph._p, self.bold_styles)
-        text = clean_text("".join(piece.text for piece in found))
+        raw = "".join(piece.text for piece in found).strip()
+        text = clean_text(raw)
         styles = _styles(paragraph)
         names = [(style.name or "").strip().lower() for style in styles]
         lead = clean_text(bold_lead(found))
@@ -123,6 +125,8 @@ class _Reader:
                 outline.blocks.append(Heading(level, text, where))
             elif (mark := self.numbering.mark(paragraph, styles)) is not None:
                 outline.blocks.append(ListItem(text, mark.level, where, lead, mark.numbered))
+            elif typed := _TYPED_BULLET.match(raw):        # "• Key card encoder", a bullet typed by hand
+                outline.blocks.append(ListItem(clean_text(raw[typed.end():]), 0, where, "", False))
             elif any(_CAPTION_STYLE.match(name) for name in names):
                 outline.blocks.append(Caption(text, where))
             elif all_bold(found) and looks_like_heading(text):

@@ -417,7 +417,8 @@ class _Reading:
     def read_steps(self, section: Section) -> None:
         has_list = any(isinstance(block, ListItem) for _, block in section.blocks)
         top = min((block.level for _, block in section.blocks if isinstance(block, ListItem)), default=0)
-        numbered = any(isinstance(block, ListItem) and block.level == top and block.numbered
+        numbered = any((isinstance(block, ListItem) and block.level == top and block.numbered)
+                       or (isinstance(block, Paragraph) and _TYPED_NUMBER.match(block.text))
                        for _, block in section.blocks)
         groups: list[tuple[str | None, list[dict]]] = [(None, [])]
         leftover: list[Block] = []

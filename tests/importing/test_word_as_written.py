@@ -299,3 +299,20 @@ def test_a_bold_line_above_the_first_heading_does_not_take_the_title_from_it(exa
     sop, _ = _import(run_cli, example_project, word)
 
     assert sop["title"] == "Towel service" and sop["steps"] == [{"do": "Unlock the cabinet."}]
+
+
+def test_numbers_and_bullets_typed_by_hand_read_as_steps_details_and_items(example_project, run_cli):
+    word = _titled()
+    word.heading("Equipment")
+    word.paragraph("\u2022\tTowel trolley")
+    word.paragraph("- Gloves")
+    word.heading("Procedure")
+    word.paragraph("1. Unlock the cabinet.")
+    word.paragraph("\uf0b7\tUse the key from the leisure desk.")      # Word's Symbol-font bullet, pasted
+    word.paragraph("2) Stack the towels by size.")
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["equipment"] == ["Towel trolley", "Gloves"]
+    assert sop["steps"] == [{"do": "Unlock the cabinet.", "how": "Use the key from the leisure desk."},
+                            {"do": "Stack the towels by size."}]
