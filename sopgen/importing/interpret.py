@@ -83,7 +83,7 @@ class _Reading:
                 target = self.mapping.heading_field(block.text)
                 if not block.level:         # a bold line: a section when its words name one, else a sub-heading
                     inside = target is None and current.name not in ("preamble", "unmapped")
-                    block = replace(block, level=current.level + 1 if inside else top)
+                    block = replace(block, level=current.level + 1 if inside else top, bold_line=True)
                 if current.name == "steps" and block.level > current.level and target in (None, "steps"):
                     phase = block.text
                     current.blocks.append((phase, block))
@@ -422,8 +422,14 @@ class _Reading:
                        for _, block in section.blocks)
         groups: list[tuple[str | None, list[dict]]] = [(None, [])]
         leftover: list[Block] = []
+        step_titles = _step_title_lines([block for _, block in section.blocks])
+        pending_title, titled_step = "", None
         for phase, block in section.blocks:
             if isinstance(block, Heading):
+                titled_step = None
+                if id(block) in step_titles:
+                    pending_title = block.text
+                    continue
                 if groups[-1][1] or groups[-1][0] is not None:
                     groups.append((block.text, []))
                 else:
@@ -445,6 +451,11 @@ class _Reading:
             is_sub = isinstance(block, ListItem) and (block.level > top or (numbered and block.numbered is False))
             if steps and (is_sub or (label and isinstance(block, Paragraph))):
                 _add_detail(steps[-1], text, label)
+            elif pending_title and isinstance(block, Paragraph):
+                steps.append(_step({"title": pending_title, "do": text}))
+                pending_title, titled_step = "", steps[-1]
+            elif titled_step is not None and isinstance(block, Paragraph):
+                _add_detail(titled_step, text, None)
             elif isinstance(block, ListItem) or _TYPED_NUMBER.match(text) or not has_list:
                 steps.append(_step(_titled(text, block.lead)))
             else:
@@ -575,6 +586,24 @@ def _titled(text: str, lead: str) -> dict:
         return {"do": text}
     rest = text[len(lead):].lstrip(" .:–—-")
     return {"title": title, "do": rest} if rest else {"do": text}
+
+
+def _step_title_lines(blocks: list[Block]) -> set[int]:
+    """The bold lines in a procedure that title the paragraph under them ("**Greet the guest**", then what
+    to do), not a phase: nothing under them until the next heading is a list or a table."""
+    titles = set()
+    for number, block in enumerate(blocks):
+        if not (isinstance(block, Heading) and block.bold_line):
+            continue
+        under = []
+        for following in blocks[number + 1:]:
+            if isinstance(following, Heading):
+                break
+            under.append(following)
+        if (any(isinstance(item, Paragraph) for item in under)
+                and not any(isinstance(item, (ListItem, Table)) for item in under)):
+            titles.add(id(block))
+    return titles
 
 
 def _with_captions(blocks: list[Block]) -> list[Block]:

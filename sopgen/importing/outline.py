@@ -14,6 +14,7 @@ class Heading:
     level: int          # 1 for the top level; 0 for a bold line standing alone, whose level the reading decides
     text: str
     where: str          # "paragraph 12", "line 30": for messages
+    bold_line: bool = False     # a bold line standing alone, not a paragraph in a heading style
 
 
 @dataclass(frozen=True)

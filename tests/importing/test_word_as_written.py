@@ -316,3 +316,21 @@ def test_numbers_and_bullets_typed_by_hand_read_as_steps_details_and_items(examp
     assert sop["equipment"] == ["Towel trolley", "Gloves"]
     assert sop["steps"] == [{"do": "Unlock the cabinet.", "how": "Use the key from the leisure desk."},
                             {"do": "Stack the towels by size."}]
+
+
+def test_bold_lines_over_plain_paragraphs_in_a_procedure_title_those_steps(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    word.paragraph(("b", "Greet the guest"))
+    word.paragraph("Look up the booking while you say hello.")
+    word.paragraph("Use the guest's name once you have it.")
+    word.paragraph("Why: a guest greeted by name feels expected.")
+    word.paragraph(("b", "Hand over the key"))
+    word.paragraph("Say the room number; do not write it on the card wallet.")
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["steps"] == [
+        {"title": "Greet the guest", "do": "Look up the booking while you say hello.",
+         "how": "Use the guest's name once you have it.", "why": "A guest greeted by name feels expected."},
+        {"title": "Hand over the key", "do": "Say the room number; do not write it on the card wallet."}]
