@@ -19,6 +19,7 @@ _SEPARATED = re.compile(r"^(?P<head>[^:–—]{1,80}?)\s*(?::|\s[–—-]\s)\s*(
 _INLINE_WHY = re.compile(r"\s*\b(?:why|reason)\s*:\s*", re.IGNORECASE)
 _LEADING_LABEL = re.compile(r"^(?P<label>why|reason|because|how|note)\s*[:\-–]\s*", re.IGNORECASE)
 _TYPED_NUMBER = re.compile(r"^(?:step\s+)?\d{1,3}[.)]\s+|^step\s+\d{1,3}\s*[:.\-–]\s*", re.IGNORECASE)
+_STEP_NUMBER = re.compile(r"^(?:step\s*)?\d{1,3}[.)]?$", re.IGNORECASE)    # a "Step" column of numbers
 _NOT_A_TITLE = re.compile(r"^(?:important|warning|caution|tip|remember|note|n\.?b\.?)$", re.IGNORECASE)
 _VERSION_WORDS = re.compile(r"^(?:version|ver|rev(?:ision)?|issue|v)\.?\s*(?:no\.?\s*)?", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly|yearly|annually|hourly|every|each|once|twice|per)\b",
@@ -148,7 +149,7 @@ class _Reading:
             record, extra = {}, []
             leads = table.leads[number - 1] if len(table.leads) >= number else ()
             for column, (header, target, value) in enumerate(zip(table.rows[0], columns, row)):
-                if not value or target == "skip":
+                if not value or target == "skip" or (kind == "steps" and _STEP_NUMBER.match(value)):
                     continue
                 if target == "do" and column < len(leads) and leads[column] and "do" not in record:
                     record["_lead"] = leads[column]

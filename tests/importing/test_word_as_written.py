@@ -334,3 +334,15 @@ def test_bold_lines_over_plain_paragraphs_in_a_procedure_title_those_steps(examp
         {"title": "Greet the guest", "do": "Look up the booking while you say hello.",
          "how": "Use the guest's name once you have it.", "why": "A guest greeted by name feels expected."},
         {"title": "Hand over the key", "do": "Say the room number; do not write it on the card wallet."}]
+
+
+def test_a_step_column_of_numbers_is_not_read_into_the_steps_text(example_project, run_cli):
+    word = _titled()
+    word.heading("Procedure")
+    word.table([["Step", "Action", "Reason"], ["1", "Unlock the cabinet", "Early swimmers come at 07:15"],
+                ["2.", "Stack the towels", "Guests find their size at a glance"]])
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["steps"] == [{"do": "Unlock the cabinet", "why": "Early swimmers come at 07:15"},
+                            {"do": "Stack the towels", "why": "Guests find their size at a glance"}]
