@@ -124,7 +124,7 @@ class _Reader:
             elif (level := _heading_level(names)) is not None:
                 outline.blocks.append(Heading(level, text, where))
             elif (mark := self.numbering.mark(paragraph, styles)) is not None:
-                outline.blocks.append(ListItem(text, mark.level, where, lead, mark.numbered))
+                outline.blocks.append(ListItem(text, mark.level, where, lead, mark.numbered, all_bold(found)))
             elif typed := _TYPED_BULLET.match(raw):        # "• Key card encoder", a bullet typed by hand
                 outline.blocks.append(ListItem(clean_text(raw[typed.end():]), 0, where, "", False))
             elif any(_CAPTION_STYLE.match(name) for name in names):

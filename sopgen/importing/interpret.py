@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from .dates import DateReader, DateRefused
 from .draft import Draft, Figure
 from .mapping import Mapping, normalise
-from .outline import Block, Caption, Heading, Image, ListItem, Outline, Paragraph, Table
+from .outline import Block, Caption, Heading, Image, ListItem, Outline, Paragraph, Table, looks_like_heading
 
 PREAMBLE = "(before the first heading)"
 _LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,60}?)\s*:\s+(?P<value>\S.*)$")
@@ -80,6 +80,8 @@ class _Reading:
         phase: str | None = None
         top = min((block.level for block in blocks if isinstance(block, Heading) and block.level), default=1)
         for block in blocks:
+            if self.numbered_section_title(block):     # "1. PURPOSE" as an item of a numbered list
+                block = Heading(0, block.text, block.where)
             if isinstance(block, Heading):
                 target = self.mapping.heading_field(block.text)
                 if not block.level:         # a bold line: a section when its words name one, else a sub-heading
@@ -98,6 +100,12 @@ class _Reading:
                 continue
             current.blocks.append((phase, block))
         return found
+
+    def numbered_section_title(self, block: Block) -> bool:
+        """Templates often number their sections as a list ("1. PURPOSE", "2. SCOPE"): a top-level list item
+        in bold or capitals whose words name a section is that section's heading."""
+        return (isinstance(block, ListItem) and block.level == 0 and (block.bold or block.text.isupper())
+                and looks_like_heading(block.text) and self.mapping.heading_field(block.text) is not None)
 
     def read(self, section: Section) -> None:
         if section.name == "steps":

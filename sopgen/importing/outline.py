@@ -31,6 +31,7 @@ class ListItem:
     where: str
     lead: str = ""
     numbered: bool | None = None     # a numbered list (True), a bulleted one (False), or not known
+    bold: bool = False               # all its words are bold
 
 
 @dataclass(frozen=True)

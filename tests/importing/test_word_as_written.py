@@ -346,3 +346,19 @@ def test_a_step_column_of_numbers_is_not_read_into_the_steps_text(example_projec
 
     assert sop["steps"] == [{"do": "Unlock the cabinet", "why": "Early swimmers come at 07:15"},
                             {"do": "Stack the towels", "why": "Guests find their size at a glance"}]
+
+
+def test_sections_numbered_as_a_list_in_capitals_or_bold_are_sections(example_project, run_cli):
+    word = _titled()
+    sections = word.new_list(DECIMAL, DECIMAL)
+    word.paragraph("PURPOSE", numbering=(sections, 0))
+    word.paragraph("Guests find fresh towels at the pool at any time.")
+    word.paragraph(("b", "Procedure"), numbering=(sections, 0))
+    steps = word.new_list(DECIMAL)
+    word.paragraph("Unlock the cabinet.", numbering=(steps, 0))
+    word.paragraph(("b", "Count the towels back"), numbering=(steps, 0))     # a bold step, not a section
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["purpose"] == "Guests find fresh towels at the pool at any time."
+    assert sop["steps"] == [{"do": "Unlock the cabinet."}, {"do": "Count the towels back"}]
