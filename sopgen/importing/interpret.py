@@ -58,6 +58,7 @@ class _Reading:
         self.figure_count = 0
         self.figure_steps: list[tuple[Figure, dict]] = []   # figures in a step, numbered once steps are known
         self.table_row_steps: dict[int, dict] = {}          # the last table read: its row index -> its step
+        self.table_phases: list[tuple[str, list[dict]]] = []  # the last table's phases, for read_steps to take
 
     # ----------------------------------------------------------------- sections
 
@@ -175,8 +176,16 @@ class _Reading:
         return True
 
     def table_steps(self, section: Section, table: Table, records, steps: list[dict] | None) -> None:
+        """Steps from a table's rows. A Phase column (merged down over its rows, or written on the first row of
+        each phase) groups them: those phases are left in ``table_phases`` for the procedure being read."""
         into = steps if steps is not None else []
+        phases: list[tuple[str, list[dict]]] = []
         for number, record, extra in records:
+            phase = record.pop("phase", None)
+            if phase and (not phases or phases[-1][0] != phase):
+                phases.append((phase, []))
+            if phases:
+                into = phases[-1][1]
             if "do" not in record:
                 self.draft.keep(section.heading, table.where, [f"(table row {number}) " + "; ".join(
                     f"{k}: {v}" for k, v in record.items())] + extra)
@@ -187,9 +196,13 @@ class _Reading:
             self.table_row_steps[number - 1] = into[-1]
             for line in extra:
                 self.draft.keep(section.heading, table.where, [f"(step in table row {number}) {line}"])
-        if into:
-            if steps is None:
-                self.groups.append((None, section.heading, into))
+        if phases and steps is None:
+            self.groups.extend((phase, section.heading, rows) for phase, rows in phases if rows)
+        elif phases:
+            self.table_phases = [(phase, rows) for phase, rows in phases if rows]
+        elif into and steps is None:
+            self.groups.append((None, section.heading, into))
+        if into or any(rows for _, rows in phases):
             self.draft.came_from("steps", f"the What/How/Why table under {self.where(section, table)}")
 
     def table_revisions(self, section: Section, table: Table, records) -> None:
@@ -448,6 +461,12 @@ class _Reading:
             if isinstance(block, Table):
                 if not self.read_table_anywhere(section, block, steps):
                     leftover.append(block)
+                for table_phase in self.table_phases:
+                    if groups[-1][1] or groups[-1][0] is not None:
+                        groups.append(table_phase)
+                    else:
+                        groups[-1] = table_phase
+                self.table_phases = []
                 continue
             if isinstance(block, Image):
                 if block.row is not None:

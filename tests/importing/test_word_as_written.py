@@ -362,3 +362,22 @@ def test_sections_numbered_as_a_list_in_capitals_or_bold_are_sections(example_pr
 
     assert sop["purpose"] == "Guests find fresh towels at the pool at any time."
     assert sop["steps"] == [{"do": "Unlock the cabinet."}, {"do": "Count the towels back"}]
+
+
+@pytest.mark.parametrize("heading", ["Procedure", "At the pool"])     # in the procedure, or anywhere
+def test_a_phase_column_merged_down_a_what_how_why_table_groups_its_steps(example_project, run_cli, heading):
+    word = _titled()
+    word.heading(heading)
+    table = word.table([["Phase", "What", "Why"],
+                        ["Opening", "Unlock the cabinet", "Early swimmers come at 07:15"],
+                        ["", "Stack the towels", "Guests find their size at a glance"],
+                        ["Closing", "Count the towels back", "Missing towels are found the same day"]])
+    table.rows[1].cells[0].merge(table.rows[2].cells[0])
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["steps"] == [
+        {"phase": "Opening", "steps": [{"do": "Unlock the cabinet", "why": "Early swimmers come at 07:15"},
+                                       {"do": "Stack the towels", "why": "Guests find their size at a glance"}]},
+        {"phase": "Closing", "steps": [{"do": "Count the towels back",
+                                        "why": "Missing towels are found the same day"}]}]
