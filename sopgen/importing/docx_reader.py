@@ -124,7 +124,8 @@ class _Reader:
             elif (level := _heading_level(names)) is not None:
                 outline.blocks.append(Heading(level, text, where))
             elif (mark := self.numbering.mark(paragraph, styles)) is not None:
-                outline.blocks.append(ListItem(text, mark.level, where, lead, mark.numbered, all_bold(found)))
+                outline.blocks.append(ListItem(text, mark.level, where, lead, mark.numbered, all_bold(found),
+                                               self.links(paragraph._p, text)))
             elif typed := _TYPED_BULLET.match(raw):        # "• Key card encoder", a bullet typed by hand
                 outline.blocks.append(ListItem(clean_text(raw[typed.end():]), 0, where, "", False))
             elif any(_CAPTION_STYLE.match(name) for name in names):
@@ -132,9 +133,19 @@ class _Reader:
             elif all_bold(found) and looks_like_heading(text):
                 outline.blocks.append(Heading(0, text, where))
             elif "title" not in names:
-                outline.blocks.append(Paragraph(text, where, lead))
+                outline.blocks.append(Paragraph(text, where, lead, self.links(paragraph._p, text)))
         outline.blocks.extend(_images(self.document, paragraph._p, where))
         outline.unread.extend(docx_unread.in_paragraph(paragraph._p, where))
+
+    def links(self, paragraph_element, text: str) -> tuple[str, ...]:
+        """The web and mail addresses the paragraph's hyperlinks lead to, unless its text already shows them."""
+        found = []
+        for relationship in find(paragraph_element, ".//w:hyperlink/@r:id"):
+            link = self.document.part.rels.get(relationship)
+            address = link.target_ref if link is not None and link.is_external else ""
+            if address.startswith(("http://", "https://", "mailto:")) and address not in text and address not in found:
+                found.append(address)
+        return tuple(found)
 
     def table(self, tbl, where: str) -> None:
         read = read_table(tbl, self.bold_styles)

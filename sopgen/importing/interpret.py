@@ -382,7 +382,9 @@ class _Reading:
         return self._items("equipment", section, blocks, lambda text: text)
 
     def read_references(self, section: Section, blocks: list[Block]) -> list[Block]:
-        return self._items("references", section, blocks, lambda text: text)
+        shown = [replace(block, text=f"{block.text} ({', '.join(block.links)})")
+                 if isinstance(block, (Paragraph, ListItem)) and block.links else block for block in blocks]
+        return self._items("references", section, shown, lambda text: text)
 
     def read_records(self, section: Section, blocks: list[Block]) -> list[Block]:
         return self._items("records", section, blocks, lambda text: {"name": text})

@@ -111,18 +111,19 @@ class _Walk:
             elif not self.in_item and _all_bold(token.children or []) and looks_like_heading(text):
                 self.outline.blocks.append(Heading(0, text, where))
             else:
-                self.text_block(text, opener, _bold_lead(token.children or []))
+                self.text_block(text, opener, _bold_lead(token.children or []), _links(token.children or [], text))
         for child in token.children or []:
             if child.type == "image":
                 self.outline.blocks.append(self.image(child, where))
 
-    def text_block(self, text: str, token, lead: str = "") -> None:
+    def text_block(self, text: str, token, lead: str = "", links: tuple[str, ...] = ()) -> None:
         if not text:
             return
         where = self.where(token)
         if self.in_item and not self.in_item[-1]:
             self.in_item[-1] = True
-            self.outline.blocks.append(ListItem(text, self.list_depth - 1, where, lead, self.numbered[-1]))
+            self.outline.blocks.append(ListItem(text, self.list_depth - 1, where, lead, self.numbered[-1],
+                                                links=links))
         elif self.in_item:      # a further paragraph of the same item: it belongs to the item's text
             previous = self.outline.blocks[-1]
             if isinstance(previous, ListItem):
@@ -130,7 +131,7 @@ class _Walk:
             else:
                 self.outline.blocks.append(ListItem(text, max(0, self.list_depth - 1), where))
         else:
-            self.outline.blocks.append(Paragraph(text, where, lead))
+            self.outline.blocks.append(Paragraph(text, where, lead, links))
 
     def image(self, token, where: str) -> Image:
         source = str(token.attrGet("src") or "")
@@ -161,6 +162,16 @@ def _bold_lead(children) -> str:
     if close is None or not clean_text(_plain(children[close + 1:])):
         return ""
     return clean_text(_plain(children[1:close]))
+
+
+def _links(children, text: str) -> tuple[str, ...]:
+    """The web and mail addresses of the links in the text, unless the text already shows them."""
+    found = []
+    for child in children:
+        address = child.attrs.get("href", "") if child.type == "link_open" else ""
+        if address.startswith(("http://", "https://", "mailto:")) and address not in text and address not in found:
+            found.append(address)
+    return tuple(found)
 
 
 def _all_bold(children) -> bool:

@@ -22,6 +22,7 @@ class Paragraph:
     text: str
     where: str
     lead: str = ""      # the bold words it starts with, when plain text follows ("Greet the guest.")
+    links: tuple[str, ...] = ()     # the addresses its links lead to, where the text does not show them
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class ListItem:
     lead: str = ""
     numbered: bool | None = None     # a numbered list (True), a bulleted one (False), or not known
     bold: bool = False               # all its words are bold
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,15 @@ Figure 1: The cabinet stocked for a busy morning
 **Closing**
 
 1. Count the towels back.
+
+## Related documents
+
+- [Groups procedure](https://intranet.example.org/sops/groups)
+- <https://intranet.example.org/forms/towels>
 """
 
 
-def test_bold_titles_bold_phase_lines_bullet_notes_and_figure_captions_in_markdown(example_project, run_cli):
+def test_bold_titles_bold_phase_lines_bullet_notes_figure_captions_and_link_addresses_in_markdown(example_project, run_cli):
     (example_project / "cabinet.png").write_bytes(tiny_png())
     (example_project / "towels.md").write_text(TOWELS, encoding="utf-8")
 
@@ -47,3 +52,5 @@ def test_bold_titles_bold_phase_lines_bullet_notes_and_figure_captions_in_markdo
     assert closing == {"phase": "Closing", "steps": [{"do": "Count the towels back."}]}
     assert sop["figures"][0]["caption"] == "The cabinet stocked for a busy morning"
     assert sop["figures"][0]["step"] == 2
+    assert sop["references"] == ["Groups procedure (https://intranet.example.org/sops/groups)",
+                                 "https://intranet.example.org/forms/towels"]

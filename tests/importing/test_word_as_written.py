@@ -381,3 +381,24 @@ def test_a_phase_column_merged_down_a_what_how_why_table_groups_its_steps(exampl
                                        {"do": "Stack the towels", "why": "Guests find their size at a glance"}]},
         {"phase": "Closing", "steps": [{"do": "Count the towels back",
                                         "why": "Missing towels are found the same day"}]}]
+
+
+def test_references_keep_the_address_a_link_leads_to(example_project, run_cli):
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    word = _titled()
+    word.heading("Procedure")
+    word.paragraph("Unlock the cabinet.", numbering=(word.new_list(DECIMAL), 0))
+    word.heading("Related documents")
+    bullets = word.new_list(BULLET)
+    for text, address in [("Groups procedure", "https://intranet.example.org/sops/groups"),
+                          ("https://intranet.example.org/forms/towels", "https://intranet.example.org/forms/towels")]:
+        link = word.document.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        word.xml(f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bullets}"/></w:numPr></w:pPr>'
+                 f'<w:r><w:t xml:space="preserve">See the </w:t></w:r><w:hyperlink r:id="{link}"><w:r>'
+                 f'<w:t>{text}</w:t></w:r></w:hyperlink></w:p>')
+
+    sop, _ = _import(run_cli, example_project, word)
+
+    assert sop["references"] == ["See the Groups procedure (https://intranet.example.org/sops/groups)",
+                                 "See the https://intranet.example.org/forms/towels"]
