@@ -64,8 +64,7 @@ class _Reader:
     def read(self) -> Outline:
         self.read_page_headers()
         self.read_children(self.document.element.body)
-        unread = self.outline.unread
-        unread.extend(docx_unread.document_wide(self.document))
+        self.outline.unread.extend(docx_unread.document_wide(self.document))
         return self.outline
 
     def read_children(self, container) -> None:
@@ -79,9 +78,9 @@ class _Reader:
                 self.counts["table"] += 1
                 self.table(child, f"table {self.counts['table']}")
             elif child.tag == _CONTENT_CONTROL:
-                if not docx_unread.is_table_of_contents(child):
-                    self.read_children(child.find(qn("w:sdtContent")) if child.find(qn("w:sdtContent")) is not None
-                                       else child.makeelement(qn("w:sdtContent")))
+                content = child.find(qn("w:sdtContent"))
+                if content is not None and not docx_unread.is_table_of_contents(child):
+                    self.read_children(content)
             elif child.tag == _CUSTOM_XML:
                 self.read_children(child)
             elif child.tag == _OTHER_FILE:
