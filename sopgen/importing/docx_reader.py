@@ -60,6 +60,7 @@ class _Reader:
         self.bold_styles = frozenset(style.style_id for style in document.styles
                                      if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold)
         self.counts = {"paragraph": 0, "table": 0}
+        self.last_term = ""         # where the last paragraph in a definition-term style stands
 
     def read(self) -> Outline:
         self.read_page_headers()
@@ -116,6 +117,10 @@ class _Reader:
         text = clean_text(raw)
         styles = _styles(paragraph)
         names = [(style.name or "").strip().lower() for style in styles]
+        named = paragraph._p.style         # a style the document uses but does not define (pandoc does this):
+        if named and not any(style.style_id == named for style in styles):   # its id is all there is to go on
+            names.insert(0, named.lower())
+        nearest = names[0] if names else ""
         lead = clean_text(bold_lead(found))
         if text and not any(_CONTENTS_STYLE.match(name) for name in names[:1]):
             if "title" in names and not outline.title:
@@ -129,10 +134,15 @@ class _Reader:
                 outline.blocks.append(ListItem(clean_text(raw[typed.end():]), 0, where, "", False))
             elif any(_CAPTION_STYLE.match(name) for name in names):
                 outline.blocks.append(Caption(text, where))
+            elif nearest == "definition" and self.after_term():
+                term = outline.blocks[-1]
+                outline.blocks[-1] = Paragraph(f"{term.text}: {text}", term.where)     # "Term: meaning"
             elif all_bold(found) and looks_like_heading(text):
                 outline.blocks.append(Heading(0, text, where))
             elif "title" not in names:
                 outline.blocks.append(Paragraph(text, where, lead, self.links(paragraph._p, text)))
+                if nearest in ("definition term", "definitionterm"):
+                    self.last_term = where
         outline.blocks.extend(_images(self.document, paragraph._p, where))
         outline.unread.extend(docx_unread.in_paragraph(paragraph._p, where))
 
@@ -145,6 +155,11 @@ class _Reader:
             if address.startswith(("http://", "https://", "mailto:")) and address not in text and address not in found:
                 found.append(address)
         return tuple(found)
+
+    def after_term(self) -> bool:
+        """The last block is a term of a definition list, whose definition comes next (as pandoc writes them)."""
+        last = self.outline.blocks[-1] if self.outline.blocks else None
+        return isinstance(last, Paragraph) and last.where == self.last_term
 
     def table(self, tbl, where: str) -> None:
         read = read_table(tbl, self.bold_styles)

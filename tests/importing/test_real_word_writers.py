@@ -45,6 +45,11 @@ Figure 1: The cabinet stocked for a busy morning
 |------|-----|-----|
 | Wipe the trolley | Use the blue cloth | A clean trolley keeps the towels clean |
 
+# Definitions
+
+Towel station
+:   The cabinet and bin by the pool steps.
+
 # Revision history
 
 | Version | Date | Changed by | Change |
@@ -79,6 +84,7 @@ def test_a_docx_written_by_pandoc_imports_with_lists_titles_captions_and_tables(
                                "alt": "Towel cabinet with three shelves",
                                "caption": "The cabinet stocked for a busy morning", "step": 3}]
     assert (example_project / sop["figures"][0]["file"]).read_bytes() == tiny_png(8, 6)
+    assert sop["definitions"] == [{"term": "Towel station", "meaning": "The cabinet and bin by the pool steps."}]
     assert sop["revisions"][0]["version"] == "1.0" and str(sop["revisions"][0]["date"]) == "2026-01-04"
     assert "kept as comments" not in out
 
