@@ -261,6 +261,8 @@ def _fields(draft, sop_id: str, touchpoint: str, figure_files: list[str]) -> dic
         fields["figures"] = []
         for figure, file in zip(draft.figures, figure_files):
             entry = {"file": file, "alt": figure.alt}
+            if figure.caption:
+                entry["caption"] = figure.caption
             if figure.step:
                 entry["step"] = figure.step
             if figure.alt_generated:

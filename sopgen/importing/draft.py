@@ -14,6 +14,7 @@ class Figure:
     alt_generated: bool     # the document gave no description: the user is asked to write one
     step: int | None        # the printed number of the step it sits in
     where: str
+    caption: str = ""
 
 
 @dataclass

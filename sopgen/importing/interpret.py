@@ -6,12 +6,12 @@ Whatever a section's reader does not use is kept, with its heading, to be writte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import DateReader, DateRefused
 from .draft import Draft, Figure
 from .mapping import Mapping, normalise
-from .outline import Block, Heading, Image, ListItem, Outline, Paragraph, Table
+from .outline import Block, Caption, Heading, Image, ListItem, Outline, Paragraph, Table, looks_like_heading
 
 PREAMBLE = "(before the first heading)"
 _LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,60}?)\s*:\s+(?P<value>\S.*)$")
@@ -19,9 +19,13 @@ _SEPARATED = re.compile(r"^(?P<head>[^:–—]{1,80}?)\s*(?::|\s[–—-]\s)\s*(
 _INLINE_WHY = re.compile(r"\s*\b(?:why|reason)\s*:\s*", re.IGNORECASE)
 _LEADING_LABEL = re.compile(r"^(?P<label>why|reason|because|how|note)\s*[:\-–]\s*", re.IGNORECASE)
 _TYPED_NUMBER = re.compile(r"^(?:step\s+)?\d{1,3}[.)]\s+|^step\s+\d{1,3}\s*[:.\-–]\s*", re.IGNORECASE)
+_STEP_NUMBER = re.compile(r"^(?:step\s*)?\d{1,3}[.)]?$", re.IGNORECASE)    # a "Step" column of numbers
+_NOT_A_TITLE = re.compile(r"^(?:important|warning|caution|tip|remember|note|n\.?b\.?)$", re.IGNORECASE)
 _VERSION_WORDS = re.compile(r"^(?:version|ver|rev(?:ision)?|issue|v)\.?\s*(?:no\.?\s*)?", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly|yearly|annually|hourly|every|each|once|twice|per)\b",
                         re.IGNORECASE)
+_FIGURE_LABEL = re.compile(r"^(?:figure|fig\.|photo|picture|image|diagram)\s*\d+[a-z]?\s*(?:[:.\-–—]\s*|\s+|$)",
+                           re.IGNORECASE)
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"GIF87a", "gif"), (b"GIF89a", "gif"))
 
 
@@ -52,13 +56,18 @@ class _Reading:
         self.control: dict[str, tuple[str, str]] = {}                 # field -> (value, where)
         self.meta: dict[str, str] = {}
         self.figure_count = 0
+        self.figure_steps: list[tuple[Figure, dict]] = []   # figures in a step, numbered once steps are known
+        self.table_row_steps: dict[int, dict] = {}          # the last table read: its row index -> its step
+        self.table_phases: list[tuple[str, list[dict]]] = []  # the last table's phases, for read_steps to take
 
     # ----------------------------------------------------------------- sections
 
     def sections(self) -> list[Section]:
-        blocks = list(self.outline.blocks)
+        blocks = _with_captions(list(self.outline.blocks))
+        self.draft.attention.extend(self.outline.unread)
         if not self.outline.title:
-            first = next((block for block in blocks if isinstance(block, Heading)), None)
+            headings = [block for block in blocks if isinstance(block, Heading)]
+            first = next((block for block in headings if block.level), headings[0] if headings else None)
             if first is not None and self.mapping.heading_field(first.text) is None:
                 self.outline.title = first.text
                 self.draft.came_from("title", f'the first heading "{first.text}" ({first.where})')
@@ -70,9 +79,15 @@ class _Reading:
         current = Section("preamble", PREAMBLE, 0, "the start")
         found = [current]
         phase: str | None = None
+        top = min((block.level for block in blocks if isinstance(block, Heading) and block.level), default=1)
         for block in blocks:
+            if self.numbered_section_title(block):     # "1. PURPOSE" as an item of a numbered list
+                block = Heading(0, block.text, block.where)
             if isinstance(block, Heading):
                 target = self.mapping.heading_field(block.text)
+                if not block.level:         # a bold line: a section when its words name one, else a sub-heading
+                    inside = target is None and current.name not in ("preamble", "unmapped")
+                    block = replace(block, level=current.level + 1 if inside else top, bold_line=True)
                 if current.name == "steps" and block.level > current.level and target in (None, "steps"):
                     phase = block.text
                     current.blocks.append((phase, block))
@@ -87,6 +102,12 @@ class _Reading:
             current.blocks.append((phase, block))
         return found
 
+    def numbered_section_title(self, block: Block) -> bool:
+        """Templates often number their sections as a list ("1. PURPOSE", "2. SCOPE"): a top-level list item
+        in bold or capitals whose words name a section is that section's heading."""
+        return (isinstance(block, ListItem) and block.level == 0 and (block.bold or block.text.isupper())
+                and looks_like_heading(block.text) and self.mapping.heading_field(block.text) is not None)
+
     def read(self, section: Section) -> None:
         if section.name == "steps":
             self.read_steps(section)
@@ -96,7 +117,7 @@ class _Reading:
             if isinstance(block, Table) and self.read_table_anywhere(section, block):
                 continue
             if isinstance(block, Image):
-                self.figure(block, None)
+                self.figure(block, self.table_row_steps.get(block.row) if block.row is not None else None)
                 continue
             rest.append(block)
         reader = getattr(self, f"read_{section.name}", None)
@@ -108,6 +129,8 @@ class _Reading:
         self.draft.keep(label, section.where, lines)
 
     def where(self, section: Section, block: Block | None = None) -> str:
+        if block is not None and block.where.startswith("the page header"):
+            return block.where
         place = f" ({block.where})" if block is not None else f" ({section.where})"
         return (f'"{section.heading}"' if section.name != "preamble" else "the start of the document") + place
 
@@ -118,12 +141,14 @@ class _Reading:
 
         The steps of a What/How/Why table join ``steps`` when given (the table is inside a procedure).
         """
+        self.table_row_steps = {}
         if not table.rows:
             return True
-        if self.read_control_table(section, table):
+        titled = self.mapping.heading_field(table.title) if table.title else None
+        if self.read_control_table(section, table, titled == "control"):
             return True
-        preferred = section.name if section.name in ("steps", "revisions", "records", "standards", "definitions",
-                                                     "roles") else None
+        kinds = ("steps", "revisions", "records", "standards", "definitions", "roles")
+        preferred = titled if titled in kinds else section.name if section.name in kinds else None
         kind = self.mapping.table_kind(table.rows[0], preferred)
         if kind is None or len(table.rows) < 2:
             return False
@@ -131,9 +156,12 @@ class _Reading:
         records = []
         for number, row in enumerate(table.rows[1:], start=2):
             record, extra = {}, []
-            for header, target, value in zip(table.rows[0], columns, row):
-                if not value or target == "skip":
+            leads = table.leads[number - 1] if len(table.leads) >= number else ()
+            for column, (header, target, value) in enumerate(zip(table.rows[0], columns, row)):
+                if not value or target == "skip" or (kind == "steps" and _STEP_NUMBER.match(value)):
                     continue
+                if target == "do" and column < len(leads) and leads[column] and "do" not in record:
+                    record["_lead"] = leads[column]
                 if target is None:
                     extra.append(f"{header}: {value}")
                 elif target in record:
@@ -148,18 +176,33 @@ class _Reading:
         return True
 
     def table_steps(self, section: Section, table: Table, records, steps: list[dict] | None) -> None:
+        """Steps from a table's rows. A Phase column (merged down over its rows, or written on the first row of
+        each phase) groups them: those phases are left in ``table_phases`` for the procedure being read."""
         into = steps if steps is not None else []
+        phases: list[tuple[str, list[dict]]] = []
         for number, record, extra in records:
+            phase = record.pop("phase", None)
+            if phase and (not phases or phases[-1][0] != phase):
+                phases.append((phase, []))
+            if phases:
+                into = phases[-1][1]
             if "do" not in record:
                 self.draft.keep(section.heading, table.where, [f"(table row {number}) " + "; ".join(
                     f"{k}: {v}" for k, v in record.items())] + extra)
                 continue
-            into.append(_step(record))
+            lead = record.pop("_lead", "")
+            into.append(_step({**_titled(record["do"], lead), **{k: v for k, v in record.items() if k != "do"}}
+                              if lead and "title" not in record else record))
+            self.table_row_steps[number - 1] = into[-1]
             for line in extra:
                 self.draft.keep(section.heading, table.where, [f"(step in table row {number}) {line}"])
-        if into:
-            if steps is None:
-                self.groups.append((None, section.heading, into))
+        if phases and steps is None:
+            self.groups.extend((phase, section.heading, rows) for phase, rows in phases if rows)
+        elif phases:
+            self.table_phases = [(phase, rows) for phase, rows in phases if rows]
+        elif into and steps is None:
+            self.groups.append((None, section.heading, into))
+        if into or any(rows for _, rows in phases):
             self.draft.came_from("steps", f"the What/How/Why table under {self.where(section, table)}")
 
     def table_revisions(self, section: Section, table: Table, records) -> None:
@@ -219,10 +262,10 @@ class _Reading:
                 self.draft.keep(section.heading, table.where, [f"({name[:-1]} in row {number}) {line}"])
         self.draft.came_from(name, f"the table under {self.where(section, table)}")
 
-    def read_control_table(self, section: Section, table: Table) -> bool:
-        pairs = _label_pairs(table)
+    def read_control_table(self, section: Section, table: Table, titled: bool = False) -> bool:
+        pairs = _label_pairs(table, lambda label: self.mapping.control_field(label) is not None)
         known = [label for label, _ in pairs if self.mapping.control_field(label)]
-        if len(known) < 2 and not (section.name == "control" and pairs):
+        if len(known) < 2 and not ((section.name == "control" or titled) and pairs):
             return False
         for label, value in pairs:
             self.control_value(label, value, f"{self.where(section, table)}", anything=True)
@@ -339,7 +382,9 @@ class _Reading:
         return self._items("equipment", section, blocks, lambda text: text)
 
     def read_references(self, section: Section, blocks: list[Block]) -> list[Block]:
-        return self._items("references", section, blocks, lambda text: text)
+        shown = [replace(block, text=f"{block.text} ({', '.join(block.links)})")
+                 if isinstance(block, (Paragraph, ListItem)) and block.links else block for block in blocks]
+        return self._items("references", section, shown, lambda text: text)
 
     def read_records(self, section: Section, blocks: list[Block]) -> list[Block]:
         return self._items("records", section, blocks, lambda text: {"name": text})
@@ -396,10 +441,19 @@ class _Reading:
     def read_steps(self, section: Section) -> None:
         has_list = any(isinstance(block, ListItem) for _, block in section.blocks)
         top = min((block.level for _, block in section.blocks if isinstance(block, ListItem)), default=0)
+        numbered = any((isinstance(block, ListItem) and block.level == top and block.numbered)
+                       or (isinstance(block, Paragraph) and _TYPED_NUMBER.match(block.text))
+                       for _, block in section.blocks)
         groups: list[tuple[str | None, list[dict]]] = [(None, [])]
         leftover: list[Block] = []
+        step_titles = _step_title_lines([block for _, block in section.blocks])
+        pending_title, titled_step = "", None
         for phase, block in section.blocks:
             if isinstance(block, Heading):
+                titled_step = None
+                if id(block) in step_titles:
+                    pending_title = block.text
+                    continue
                 if groups[-1][1] or groups[-1][0] is not None:
                     groups.append((block.text, []))
                 else:
@@ -409,18 +463,31 @@ class _Reading:
             if isinstance(block, Table):
                 if not self.read_table_anywhere(section, block, steps):
                     leftover.append(block)
+                for table_phase in self.table_phases:
+                    if groups[-1][1] or groups[-1][0] is not None:
+                        groups.append(table_phase)
+                    else:
+                        groups[-1] = table_phase
+                self.table_phases = []
                 continue
             if isinstance(block, Image):
-                before = self.step_count() + sum(len(group) for _, group in groups)
-                self.figure(block, before if steps else None)
+                if block.row is not None:
+                    self.figure(block, self.table_row_steps.get(block.row))
+                else:
+                    self.figure(block, steps[-1] if steps else None)
                 continue
             text = block.text
             label = _LEADING_LABEL.match(text)
-            is_sub = isinstance(block, ListItem) and block.level > top
+            is_sub = isinstance(block, ListItem) and (block.level > top or (numbered and block.numbered is False))
             if steps and (is_sub or (label and isinstance(block, Paragraph))):
                 _add_detail(steps[-1], text, label)
+            elif pending_title and isinstance(block, Paragraph):
+                steps.append(_step({"title": pending_title, "do": text}))
+                pending_title, titled_step = "", steps[-1]
+            elif titled_step is not None and isinstance(block, Paragraph):
+                _add_detail(titled_step, text, None)
             elif isinstance(block, ListItem) or _TYPED_NUMBER.match(text) or not has_list:
-                steps.append(_step({"do": _TYPED_NUMBER.sub("", text, count=1)}))
+                steps.append(_step(_titled(text, block.lead)))
             else:
                 leftover.append(block)
         for phase, steps in groups:
@@ -437,7 +504,8 @@ class _Reading:
 
     # ----------------------------------------------------------------- figures
 
-    def figure(self, image: Image, step: int | None) -> None:
+    def figure(self, image: Image, step: dict | None) -> None:
+        """Keep a picture as a figure; ``step`` is the step it belongs to, numbered when all steps are read."""
         self.figure_count += 1
         number = self.figure_count
         if image.data is None:
@@ -455,7 +523,10 @@ class _Reading:
             alt = f"Figure {number} from {self.source}"
             self.draft.attention.append(f"figure {len(self.draft.figures) + 1} has no description in the document; "
                                         f"replace its generated alt text with what the picture shows")
-        self.draft.figures.append(Figure(image.data, extension, alt, not image.alt, step, image.where))
+        figure = Figure(image.data, extension, alt, not image.alt, None, image.where, image.caption)
+        self.draft.figures.append(figure)
+        if step is not None:
+            self.figure_steps.append((figure, step))
 
     # ----------------------------------------------------------------- the end
 
@@ -479,6 +550,9 @@ class _Reading:
                                      for phase, heading, steps in self.groups]
         elif self.groups:
             draft.fields["steps"] = [step for _, _, steps in self.groups for step in steps]
+        numbers = {id(step): number for number, step in enumerate(draft.steps_flat(), start=1)}
+        for figure, step in self.figure_steps:
+            figure.step = numbers.get(id(step))
         revisions = draft.fields.get("revisions")
         if revisions and len(revisions) > 1 and all("date" in entry for entry in revisions):
             dates = [entry["date"] for entry in revisions]
@@ -532,6 +606,64 @@ def _step(record: dict) -> dict:
     return step
 
 
+def _titled(text: str, lead: str) -> dict:
+    """A step whose paragraph starts with bold words ("**Greet the guest.** Look up …") has them as its title."""
+    text = _TYPED_NUMBER.sub("", text, count=1)
+    lead = _TYPED_NUMBER.sub("", lead, count=1)
+    title = lead.strip(" .:–—-")
+    if (not title or not text.startswith(lead) or _LEADING_LABEL.match(lead) or _NOT_A_TITLE.match(title)
+            or len(title.split()) > 12):
+        return {"do": text}
+    rest = text[len(lead):].lstrip(" .:–—-")
+    return {"title": title, "do": rest} if rest else {"do": text}
+
+
+def _step_title_lines(blocks: list[Block]) -> set[int]:
+    """The bold lines in a procedure that title the paragraph under them ("**Greet the guest**", then what
+    to do), not a phase: nothing under them until the next heading is a list or a table."""
+    titles = set()
+    for number, block in enumerate(blocks):
+        if not (isinstance(block, Heading) and block.bold_line):
+            continue
+        under = []
+        for following in blocks[number + 1:]:
+            if isinstance(following, Heading):
+                break
+            under.append(following)
+        if (any(isinstance(item, Paragraph) for item in under)
+                and not any(isinstance(item, (ListItem, Table)) for item in under)):
+            titles.add(id(block))
+    return titles
+
+
+def _with_captions(blocks: list[Block]) -> list[Block]:
+    """Join each caption to its picture: a caption paragraph, or one starting "Figure 2", just below a picture
+    (or just above one, when none is below). A caption with no picture beside it is an ordinary paragraph."""
+    joined: list[Block] = []
+    for number, block in enumerate(blocks):
+        labelled = isinstance(block, Paragraph) and _FIGURE_LABEL.match(block.text)
+        if not (isinstance(block, Caption) or labelled):
+            joined.append(block)
+            continue
+        before = joined[-1] if joined else None
+        after = blocks[number + 1] if number + 1 < len(blocks) else None
+        if isinstance(before, Image) and not before.caption:
+            joined[-1] = replace(before, caption=_caption_text(block.text, before.alt))
+        elif isinstance(after, Image) and not after.caption:
+            blocks[number + 1] = replace(after, caption=_caption_text(block.text, after.alt))
+        elif isinstance(block, Caption):
+            joined.append(Paragraph(block.text, block.where))
+        else:
+            joined.append(block)
+    return joined
+
+
+def _caption_text(text: str, alt: str) -> str:
+    """The caption without its "Figure 2:" label; nothing when it only repeats the picture's description."""
+    caption = _FIGURE_LABEL.sub("", text, count=1).strip() or text
+    return "" if caption.casefold() == alt.casefold() else caption
+
+
 def _add_detail(step: dict, text: str, label) -> None:
     kind = label["label"].lower() if label else "how"
     key = "why" if kind in ("why", "reason", "because") else "how"
@@ -574,17 +706,19 @@ def _meta_key(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:40]
 
 
-def _label_pairs(table: Table) -> list[tuple[str, str]]:
+def _label_pairs(table: Table, is_label) -> list[tuple[str, str]]:
     """A document-control table read as (label, value): label | value [| label | value] rows, or a header row
-    of labels above one row of values."""
+    of labels above one row of values, whichever reading finds more labels ``is_label`` knows."""
     rows = table.rows
-    if len(rows) == 2 and len(rows[0]) == len(rows[1]) and len(rows[0]) > 2:
-        return [(label, value) for label, value in zip(rows[0], rows[1]) if label]
     pairs = []
     for row in rows:
         if len(row) % 2:
             row = row + ("",)
         pairs.extend((row[i], row[i + 1]) for i in range(0, len(row), 2) if row[i])
+    if len(rows) == 2 and len(rows[0]) == len(rows[1]) and len(rows[0]) > 2:
+        over = [(label, value) for label, value in zip(rows[0], rows[1]) if label]
+        if sum(map(is_label, (label for label, _ in over))) >= sum(map(is_label, (label for label, _ in pairs))):
+            return over
     return pairs
 
 

@@ -19,7 +19,7 @@ SECTION_FIELDS = ("purpose", "outcome", "scope", "excludes", "when", "roles", "e
 
 # The columns of each kind of table, by what they fill. "skip" drops a column, such as a step number.
 TABLE_COLUMNS = {
-    "steps": ("do", "how", "why", "title", "skip"),
+    "steps": ("do", "how", "why", "title", "phase", "skip"),
     "revisions": ("version", "date", "by", "change", "skip"),
     "records": ("name", "kept_by", "retention", "skip"),
     "standards": ("measure", "target", "why", "skip"),
@@ -77,7 +77,7 @@ BUILT_IN_COLUMNS = {
               "what to do": "do", "activity": "do", "how": "how", "method": "how", "detail": "how",
               "details": "how", "how to do it": "how", "why": "why", "reason": "why", "rationale": "why",
               "why it matters": "why", "purpose": "why", "title": "title", "no": "skip", "number": "skip",
-              "#": "skip", "step no": "skip", "step number": "skip"},
+              "#": "skip", "step no": "skip", "step number": "skip", "phase": "phase", "stage": "phase"},
     "revisions": {"version": "version", "rev": "version", "revision": "version", "issue": "version",
                   "version no": "version", "issue no": "version", "date": "date", "effective date": "date",
                   "date of change": "date", "revision date": "date", "by": "by", "author": "by",

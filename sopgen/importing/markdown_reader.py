@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from .outline import Heading, Image, ListItem, Outline, Paragraph, Table, clean_text
+from .outline import Heading, Image, ListItem, Outline, Paragraph, Table, clean_text, looks_like_heading
 
 MAX_MARKDOWN_BYTES = 5_000_000
 MAX_IMAGE_BYTES = 20_000_000
@@ -58,6 +58,7 @@ class _Walk:
         self.folder = folder
         self.offset = offset
         self.list_depth = 0
+        self.numbered: list[bool] = []      # per open list: ordered or bulleted
         self.in_item: list[bool] = []       # per open list item: has its first paragraph been taken
         self.table: list[list[str]] | None = None
         self.table_line = ""
@@ -71,8 +72,10 @@ class _Walk:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
                 self.list_depth += 1
+                self.numbered.append(kind == "ordered_list_open")
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.list_depth -= 1
+                self.numbered.pop()
             elif kind == "list_item_open":
                 self.in_item.append(False)
             elif kind == "list_item_close":
@@ -105,19 +108,22 @@ class _Walk:
             if len(lines) > 1 and not self.in_item and all(_LABEL_LINE.match(line) for line in lines):
                 for number, line in enumerate(lines):        # "Owner: …" lines, one under another
                     self.outline.blocks.append(Paragraph(line, f"line {opener.map[0] + 1 + self.offset + number}"))
+            elif not self.in_item and _all_bold(token.children or []) and looks_like_heading(text):
+                self.outline.blocks.append(Heading(0, text, where))
             else:
-                self.text_block(text, opener)
+                self.text_block(text, opener, _bold_lead(token.children or []), _links(token.children or [], text))
         for child in token.children or []:
             if child.type == "image":
                 self.outline.blocks.append(self.image(child, where))
 
-    def text_block(self, text: str, token) -> None:
+    def text_block(self, text: str, token, lead: str = "", links: tuple[str, ...] = ()) -> None:
         if not text:
             return
         where = self.where(token)
         if self.in_item and not self.in_item[-1]:
             self.in_item[-1] = True
-            self.outline.blocks.append(ListItem(text, self.list_depth - 1, where))
+            self.outline.blocks.append(ListItem(text, self.list_depth - 1, where, lead, self.numbered[-1],
+                                                links=links))
         elif self.in_item:      # a further paragraph of the same item: it belongs to the item's text
             previous = self.outline.blocks[-1]
             if isinstance(previous, ListItem):
@@ -125,7 +131,7 @@ class _Walk:
             else:
                 self.outline.blocks.append(ListItem(text, max(0, self.list_depth - 1), where))
         else:
-            self.outline.blocks.append(Paragraph(text, where))
+            self.outline.blocks.append(Paragraph(text, where, lead, links))
 
     def image(self, token, where: str) -> Image:
         source = str(token.attrGet("src") or "")
@@ -145,6 +151,34 @@ class _Walk:
 
 
 _LABEL_LINE = re.compile(r"^[^:]{1,60}:\s+\S")
+
+
+def _bold_lead(children) -> str:
+    """The text of a **bold** start when more text follows it."""
+    children = [child for child in children if child.type != "text" or child.content]
+    if not children or children[0].type != "strong_open":
+        return ""
+    close = next((number for number, child in enumerate(children) if child.type == "strong_close"), None)
+    if close is None or not clean_text(_plain(children[close + 1:])):
+        return ""
+    return clean_text(_plain(children[1:close]))
+
+
+def _links(children, text: str) -> tuple[str, ...]:
+    """The web and mail addresses of the links in the text, unless the text already shows them."""
+    found = []
+    for child in children:
+        address = child.attrs.get("href", "") if child.type == "link_open" else ""
+        if address.startswith(("http://", "https://", "mailto:")) and address not in text and address not in found:
+            found.append(address)
+    return tuple(found)
+
+
+def _all_bold(children) -> bool:
+    visible = [child for child in children
+               if child.type not in ("softbreak", "hardbreak") and not (child.type == "text" and not child.content)]
+    return (len(visible) >= 3 and visible[0].type == "strong_open" and visible[-1].type == "strong_close"
+            and all(child.type != "strong_close" for child in visible[1:-1]))
 
 
 def _plain(children, line_break: str = " ") -> str:
