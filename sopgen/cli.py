@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="rich",    # newer typer's default, said outright so that older releases escape "[" the same way
 )
 
 KEEP_OTHER_FILES_HELP = ("Write into an output folder that holds files sopgen did not write; they are kept "
@@ -268,7 +269,7 @@ def import_command(
                                                    "without it a date such as 03/04/2026 is refused."),
     project: Optional[Path] = ProjectOption,
 ) -> None:
-    """Import existing SOPs as drafts: a coverage report and the lint findings for each (needs sopgen[import])."""
+    """Import existing SOPs as drafts: a coverage report and the lint findings for each (needs the import extra: `pip install "sopgen\\[import]"`)."""
     from .importing.command import run_import
 
     with _reporting_errors():

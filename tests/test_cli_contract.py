@@ -53,8 +53,9 @@ def test_quiet_check_without_findings_prints_nothing(make_project, run_cli, VALI
     assert (code, out) == (0, ""), err
 
 
-def test_help_keeps_the_bracketed_extra_in_an_install_command(run_cli):
+@pytest.mark.parametrize("command, extra", [("lsp", "lsp"), ("import", "import")])
+def test_help_keeps_the_bracketed_extra_in_an_install_command(run_cli, command, extra):
     """Help is drawn with rich markup, where an unescaped "[lsp]" is taken as a style and vanishes."""
-    code, out, _ = run_cli(["lsp", "--help"])
+    code, out, _ = run_cli([command, "--help"])
     assert code == 0
-    assert 'sopgen[lsp]' in " ".join(out.split())
+    assert f'pip install "sopgen[{extra}]"' in " ".join(out.split())
