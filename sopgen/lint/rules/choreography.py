@@ -48,10 +48,10 @@ _FINDER_WORDS = keywords("""
 _COURTESY_MOVE = lazy(
     r"\b(?:label|logo|handle|spine|crest)\s+facing\s+(?:them|the\s+(?:guest|host|customer|diner)|outwards?)\b"
     r"|\bopen\s+the\s+door\s+for\s+(?:every|each|all)\b"
-    r"|^\W*walk\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:guests?|visitors?|shoppers?|customers?|diners?|members?|them)\s+"
+    r"|^\W*(?:walk|escort)\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:guests?|visitors?|shoppers?|customers?|diners?|members?|them)\s+"
     r"(?:\w+\s+)?to\s+(?:the|their|your)\b(?![^.;]*\b(?:if|when|unless)\b)"
 )
-_COURTESY_MOVE_WORDS = keywords("label logo handle spine crest door walk")
+_COURTESY_MOVE_WORDS = keywords("label logo handle spine crest door walk escort")
 _GESTURE = lazy(
     r"\bpalms?\b(?:\s+\w+){0,2}\s+(?:up|upwards?|down|downwards?|out|open|facing|visible|flat)\b"
     r"|\b(?:arms?|hands?|fingers?)\s+(?:\w+\s+)?(?:extended|outstretched|stretched|straight)\b"
@@ -125,6 +125,7 @@ _VOICE = lazy(
     r"|\benunciat\w*|\bat\s+an?\s+(?:moderate|steady|slow|measured|even|calm)\s+(?:pace|speed|rate)\b"
     r"|\bpitch\w*\s+(?:your|his|her|their|the)\s+voice\b|\bwords\s+(?:per|a|an)\s+minute\b|"
     r"\b(?:speaking|talking)\s+(?:pace|speed|rate)\b|\bpace\s+of\s+(?:your\s+|their\s+)?speech\b"
+    r"|\b(?:intonation|inflection)\b|\bmirror\w*\s+(?:the\s+guest'?s?\s+|their\s+|a\s+guest'?s?\s+)?(?:body\s+language|posture|gestures?)\b"
     r"|\b(?:near[\s-])?whisper\w*|\b(?:soft|low|even|moderate|quiet|loud|slow|hushed)"
     r"(?:,?\s+(?:and\s+)?(?:soft|low|even|moderate|quiet|loud|slow|hushed|calm|gentle|steady|clear)){0,3},?\s+(?:even\s+)?(?:volume|voice|pitch)\b"
     r"|\b(?:speak|speaks|speaking|talk|talks|talking)\s+(?:\w+\s+){0,2}?(?:softly|quietly|loudly|slowly|in\s+a\s+(?:low|soft|quiet|hushed|raised))\b"
@@ -149,6 +150,8 @@ _SEQUENCE = lazy(
 _SERVICE_ACTS = lazy(r"\b(?:offer\w*|pitch\w*|present\w*|suggest\w*|sell\w*|upsell\w*|serv(?:e|es|ed|ing)|pour\w*|"
                      r"greet\w*|introduc\w*|thank\w*|say|says|mention\w*|recommend\w*|drink|drinks|coffee|tea|water)\b")
 # The sentence itself lifts the demand: "keep eye contact natural; don't force it".
+_GUEST_LED = lazy(r"\b(?:only\s+)?(?:if|when|unless)\s+(?:the\s+)?(?:guest|guests|they|visitor|customer|client)s?\s+"
+                  r"(?:\w+\s+)?(?:offers?|asks?|initiates?|wants?|reaches?|holds?\s+out)\b")
 _LIFTED = lazy(r"\b(?:don't|do\s+not|never)\s+force\s+it\b|\b(?:isn't|is\s+not)\s+a\s+rule\b|\bup\s+to\s+you\b")
 _HYGIENE_BEFORE = lazy(r"\b(?:on|off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
                              r"disinfect\w*|gel|glove|gloves)\s+$")
@@ -213,6 +216,7 @@ _BODY_KINDS = (
     """)),
     ("choreography: a rule about eye contact", _EYES, keywords("eye eyes stare stares staring")),
     ("choreography: prescribes the pitch or volume of a voice", _VOICE, keywords("""
+        intonation inflection mirror mirroring mirrors
         voice voices pitch volume whisper whispers whispering softly quietly loudly slowly soft low loud quiet
         moderate even enunciate enunciating enunciation pace speed rate speech words above below beyond tone
     """)),
@@ -235,6 +239,8 @@ def check(sentence: Sentence):
         finders.append(_courtesy_move)
     hits = [_hit(sentence, finder) for finder in finders]
     found = [hit for hit in hits if hit is not None]
+    if found and _GUEST_LED.search(sentence.masked):
+        return      # "shake hands only if the guest offers": the guest leads, the colleague follows
     if found:
         yield min(found)
 

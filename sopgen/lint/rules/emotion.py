@@ -44,7 +44,7 @@ _AFFECT_LY = alternation(_adverb(w) for w in words("affect-words")
 KEYWORDS = frozenset(words("affect-words")) | frozenset(_AFFECT_LY.split("|")) | keywords("""
     smile smiles smiled smiling smiley laugh laughs laughing giggle giggles giggling chuckle chuckles chuckling
     beam beams beaming grin grins grinning expression expressions facial face voice tone personality attitude
-    demeanour demeanor disposition manner energy feel feeling
+    demeanour demeanor disposition manner energy feel feeling compliment complimenting
 """)
 
 # What a feeling is demanded of: the greeting, the voice, the manner, the person.
@@ -70,6 +70,8 @@ _DEMANDED = lazy(
     rf"\b(?:{_STAFF})\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:(?:always|very|really|so|\w+ly)\s+)?(?:{_AFFECT})\b"
     r"|\bwhether\s+(?:we|you|they|i)\s+feel\s+like\s+it\b|\bregardless\s+of\s+how\s+(?:we|you|they)\s+(?:really\s+)?feel\b"
     r"|\b(?:leave|put|set)\s+(?:behind|aside)\s+how\s+(?:we|you|they)\s+(?:are\s+)?(?:really\s+)?feel\w*\b"
+    r"|\bcompliment\w*\s+(?:the\s+|each\s+|every\s+)?(?:guest|diner|customer|client|member)s?\s+on\s+"
+    r"(?:their|the|his|her)\s+(?:choice|selection|order)\b"
     r"|\bface\s+(?:light|lights|lit)\s+up\b|\b(?:show|shows|visible)\s+on\s+(?:[\w']+\s+){0,3}?faces?\b"
     r"|\b(?:high|positive|good|great|big)\s+energy\b|\benergy\s+(?:level|levels|high|up)\b|"
     rf"\b{_ORDER}\s+(?:(?:always|very|really|so|more|also|too|\w+ly)\s+)?(?:{_AFFECT})\b"

@@ -29,7 +29,7 @@ KEYWORDS = keywords("""
     moved shunt shunts shunted turn churn churns churned release releases log cycle cycles cycled feed feeds fed
     flip flips shuffle shuffles slot slots rotate rotates logs logged logging stamp stamps stamped stamping
     timestamp timestamps timestamped intake throughput hour channelled channeled dispatched moved prompted moving
-    marked recorded delivered turn turns turning done fed batches through
+    marked recorded delivered loaded boarded covers turn turns turning done fed batches through
 """)
 
 _PEOPLE = rf"(?:{any_of('person-nouns')}|walk-ins?|check-ins|queue|crowd|heads|bodies|pax)"
@@ -68,6 +68,8 @@ _DONE_TO_BARE = lazy(
     rf"\b{_PEOPLE}\s+(?:processed|handled|batched|logged|stamped|time[\s-]?stamped|funnell?ed|herded|shunted)\b"
     rf"|\b(?:guest|patient|visitor|passenger|customer|client|member)\s+(?:intake|throughput|processing|handling)\b"
     rf"|\b{NUMBER}\s+(?:check-ins|arrivals|guests|covers|customers|patients|visitors)\s+(?:per|an|a|every)\s+hour\b"
+    rf"|\b{_PEOPLE}\s+(?:loaded|boarded|processed|cleared|turned)\s+(?:per|an|a|every)\s+(?:minute|hour)\b"
+    rf"|\bcovers\s+per\s+(?:\w+\s+){{0,2}}?(?:hour|server|host|waiter|shift)\b"
     rf"|\bturn\w*\s+(?:every\s+|each\s+|the\s+|our\s+|a\s+)?tables?\s+(?:\w+\s+){{0,2}}?(?:times|twice|thrice|over)\b"
     rf"|\b{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:be\s+)?done\s+and\s+out\b"
     rf"|\b{_PEOPLE}\s+(?:are|is|were|get|gets)\s+(?:fed|seated|served)\s+in\s+batches\b"

@@ -37,7 +37,7 @@ KEYWORDS = keywords("""
     recited reciting recital read only written printed worded shown personalise personalize personalised
     personalized personalising personalizing same tagline taglines catchphrase catchphrases slogan slogans motto
     verbiage proper appropriate correct per according request open opens opening choosing opening closing spoken uttered appendix annex laminated poster say banned forbidden prohibited blacklisted vocabulary statement sir madam ma am mr mrs ms miss card cue prompt
-    unedited unaltered spiel speech refer morning afternoon evening instead emoji emojis emoticon emoticons slang upsell upselling template
+    unedited unaltered spiel speech slang jargon followed acceptable permitted allowed refer morning afternoon evening instead emoji emojis emoticon emoticons slang upsell upselling template
 """)
 
 _MANDATE = lazy(
@@ -81,7 +81,9 @@ _MANDATE = lazy(
     r"|\b(?:banned|forbidden|prohibited|blacklisted|approved)\s+(?:words?|phrases?|expressions?|terms?|vocabulary|emojis?|emoticons?)\b"
     r"|\bemojis?\b[^.;]{0,60}?\bapproved\s+list\b"
     r"|\b(?:never|not|don't|do\s+not|avoid|avoids)\s+(?:use|say|using|saying)\s+(?:any\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:words?|phrases?|expressions?|terms?)\s+(?:such\s+as|like|including)\b"
+    r"(?:words?|phrases?|expressions?|terms?|slang|jargon)\s+(?:such\s+as|like|including)\b"
+    r"|\bfollowed\s+by\s+(?=[\"'“‘])"
+    r"|\b(?:acceptable|permitted|allowed)\s+(?:phrases?|wording|responses?|replies)\b"
     r"|\b(?:upsell\w*|sales|phone|telephone|greeting|welcome|closing|opening|booking|check-in|call|hold|transfer)\s+scripts?\b"
     r"|\b(?:respond|reply|replies|answer)\w*\s+to\s+(?:every|each|all|any)\b[^.;]{0,60}?\btemplate\b"
     r"|\b(?:standard|approved|official|set|company|brand)\s+(?:opening|closing)\s+(?:statement|line|remark|words)\b"
@@ -113,6 +115,8 @@ _GUEST_SPEAKS = lazy(rf"\b(?:{any_of('person-nouns')}|they|he|she|someone|anyone
                      r"complains?|complained|answers?)\s*(?:,|:|that)?\s*[\"'“‘]?$")
 # A line given to a role, as in a play: "Receptionist: 'Good morning …'".
 _SPEAKER = lazy(rf"\b(?:{any_of('staff-nouns')})\s*:\s*[\"'“‘]?$")
+# A short name in title case, such as a product's: 'the "Smile Pack" is handed to each family'.
+_A_NAME = lazy(r"^(?:[A-Z][\w'’-]*\s?){1,3}$")
 _PENALISED_WORD = lazy(r"\b(?:used?|uses|using|says?|said|saying)\s+(?:the\s+)?(?:words?|phrases?|expressions?|terms?)(?=\s*[\"'“‘])")
 _PENALTY = lazy(r"\b(?:score\w*|deduct\w*|penal\w*|fail\w*|marked\s+down|lose\w*\s+(?:a\s+)?points?|zero)\b")
 _NOTHING_ELSE = lazy(r"\band\s+nothing\s+else\b|\bnothing\s+more\b")
@@ -176,6 +180,6 @@ def _scripted(sentence: Sentence) -> Hit | None:
     before = sentence.masked[:spoken[0].start]
     if _SPEAKER.search(before):
         return Hit(spoken[0].start, spoken[0].end, "scripted speech: a dialogue to act out")
-    if _SPEECH.search(before) or _EVERY.search(sentence.masked):
+    if _SPEECH.search(before) or _EVERY.search(sentence.masked) and not _A_NAME.match(spoken[0].text):
         return Hit(spoken[0].start, spoken[0].end, "scripted speech: a line to recite")
     return None

@@ -79,6 +79,7 @@ _QUOTA = lazy(
     rf"|\b(?:{COUNT}|at\s+least\s+{COUNT})\s+(?:mentions?|references?|reminders?|compliments?|"
     r"thank[\s-]?yous?|uses\s+of|offers?\s+of|recommendations?|visits?)\b"
     rf"|\bat\s+least\s+{COUNT}\s+(?:\w+\s+)?(?:per|an|a|every)\s+(?:hour|shift|day|visit|call)\b"
+    r"|\bno\s+more\s*(?:,|and|or)\s*no\s+(?:fewer|less)\b"
     r"|\b(?:a|one)[\s-]?(?:third|quarter)\s+(?:full|empty)\b|\bhalf[\s-](?:full|empty)\b"
     r"|\b(?:on|with|at)\s+(?:every|each)\s+(?:[\w-]+\s+)?(?:order|sale|transaction|checkout|booking)\b"
     r"|\b(?:ask|asks|asking)\s+(?:every|each|all)\s+(?:guests?|customers?|visitors?|diners?|shoppers?|callers?)\b[^.;]{0,40}?"
@@ -178,7 +179,7 @@ _FINDERS = (
     (_seconds, keywords("second seconds secs sec eye count")),
     (_clock, keywords("minute minutes mins min hour dot course courses bite bites sip sips mouthful mouthfuls")),
     (_quota, keywords("""
-        twice thrice times x once mention mentions minimum third quarter half every each all reference references reminder reminders compliment compliments
+        twice thrice times x once mention mentions minimum third quarter half every each all fewer less reference references reminder reminders compliment compliments
         thank yous uses offers recommendation recommendations visit visits least once greeting
     """)),
     (_name, keywords("name names surname surnames title")),
