@@ -63,6 +63,7 @@ _PEOPLE = lazy(rf"\b(?:{any_of('person-nouns')})\b(?!['’]s?\s|\s+(?:lifts?|ele
 # "The guest in 412 always asks for extra pillows": a guest's habit, not an order.
 _GUEST_HABIT = lazy(rf"\b(?:the|this|that|our|a)\s+(?:{any_of('person-nouns')})\s+(?:[\w']+\s+){{0,3}}$")
 # "If a guest tells you the room is not acceptable": someone's view reported, not a rule.
+_REPORTED = lazy(r"\b(?:tells?\s+you|says?|said|complains?|feels?|thinks?|finds?)\b[^.;]*$")
 # "so guests can always find someone": what the step makes possible, not an order
 _PURPOSE = lazy(r"\bso\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}(?:can|could|will|would|may|might)\s+$")
 # No room left for judgement: a courtesy owed before leaving, a maxim, a push past the guest's own answer.
@@ -73,7 +74,6 @@ _ZERO_DISCRETION = lazy(
     r"|\b(?:every|each|all)\b[^.;]{0,60}?\beven\s+(?:if|when)\s+(?:they|the\s+(?:guests?|customers?|diners?|visitors?)|guests|customers)"
     r"\s+(?:say|says|said|decline|declines|refuse|refuses|seem|seems|look|looks)\b"
 )
-_REPORTED = lazy(r"\b(?:tells?\s+you|says?|said|complains?|feels?|thinks?|finds?)\b[^.;]*$")
 _QUALIFIED = lazy(r"\bbut\s+(?:also\s+)?$")
 # A clause ends at a semicolon or colon, or where "but" or "however" turns the sentence.
 _CLAUSE_BREAK = lazy(r"[;:]|\bbut\b|\bhowever\b|\bexcept\b|\bunless\b")

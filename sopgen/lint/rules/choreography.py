@@ -149,9 +149,10 @@ _SEQUENCE = lazy(
 )
 _SERVICE_ACTS = lazy(r"\b(?:offer\w*|pitch\w*|present\w*|suggest\w*|sell\w*|upsell\w*|serv(?:e|es|ed|ing)|pour\w*|"
                      r"greet\w*|introduc\w*|thank\w*|say|says|mention\w*|recommend\w*|drink|drinks|coffee|tea|water)\b")
-# The sentence itself lifts the demand: "keep eye contact natural; don't force it".
+# The guest leads and the colleague follows: "shake hands only if the guest offers".
 _GUEST_LED = lazy(r"\b(?:only\s+)?(?:if|when|unless)\s+(?:the\s+)?(?:guest|guests|they|visitor|customer|client)s?\s+"
                   r"(?:\w+\s+)?(?:offers?|asks?|initiates?|wants?|reaches?|holds?\s+out)\b")
+# The sentence itself lifts the demand: "keep eye contact natural; don't force it".
 _LIFTED = lazy(r"\b(?:don't|do\s+not|never)\s+force\s+it\b|\b(?:isn't|is\s+not)\s+a\s+rule\b|\bup\s+to\s+you\b")
 _HYGIENE_BEFORE = lazy(r"\b(?:on|off|wash|washing|washed|clean|cleaning|sanitis\w*|sanitiz\w*|scrub\w*|dry|drying|"
                              r"disinfect\w*|gel|glove|gloves)\s+$")
@@ -176,6 +177,7 @@ _PERSONAL = lazy(
 _NEAR_PEOPLE = lazy(rf"\b(?:greet\w*|acknowledg\w*|welcom\w*|smil\w*|eye\s+contact|approach\w*|speak\w*|"
                           rf"meet|meets|step\w*\s+(?:forward|out)|"
                           rf"escort\w*|walk\w*|{_PERSON_NOUNS}|anyone|someone|everyone)\b")
+# A rule for where guests may go ("Visitors must stay behind the rope"), not how staff stand.
 _GUESTS_KEEP_BACK = lazy(
     rf"^\W*(?:all\s+|the\s+|our\s+)?(?:{_PERSON_NOUNS})\s+(?:must|should|need\s+to|are\s+to|have\s+to|may\s+not|"
     r"must\s+not|cannot|can't)\s+(?:\w+\s+)?(?:stay|keep|remain|wait|stand|be)\b"
@@ -272,7 +274,7 @@ def _angle(text: str, sentence: Sentence):
 def _distance(text: str, sentence: Sentence):
     distance = _DISTANCE.search(text)
     if distance and _GUESTS_KEEP_BACK.search(text[:distance.start()]):
-        return None     # a rule for where guests may go ("Visitors must stay behind the rope"), not how staff stand
+        return None
     if distance and (_PERSONAL.search(text) or _NEAR_PEOPLE.search(text)) and not _OBJECT_PLACEMENT.search(text[:distance.start()]) \
             and not sentence.has("safety") and not sentence.has("measured-things"):
         return Hit(distance.start(), distance.end(), "choreography: prescribes a distance")
