@@ -113,6 +113,7 @@ _FREEDOM = lazy(r"(?<!not\s)(?<!n't\s)\b(?:just\s+)?be\s+yourself\b|(?<!not\s)(?
 _GUEST_SPEAKS = lazy(rf"\b(?:{any_of('person-nouns')}|they|he|she|someone|anyone)\s+(?:\w+\s+)?"
                      r"(?:says?|said|asks?|asked|replies|replied|tells?\s+you|told\s+you|mentions?|writes?|wrote|"
                      r"complains?|complained|answers?)\s*(?:,|:|that)?\s*[\"'“‘]?$")
+_SPEAKER_REACH = 120
 # A line given to a role, as in a play: "Receptionist: 'Good morning …'".
 _SPEAKER = lazy(rf"\b(?:{any_of('staff-nouns')})\s*:\s*[\"'“‘]?$")
 # A short name in title case, such as a product's: 'the "Smile Pack" is handed to each family'.
@@ -174,7 +175,10 @@ def _scripted(sentence: Sentence) -> Hit | None:
     preferred = _PREFERRED_WORD.search(sentence.lower)
     if preferred and len(sentence.quotes) >= 2:
         return Hit(preferred.start(), preferred.end(), "scripted speech: words to use and words to avoid")
-    spoken = [q for q in sentence.quotes if _spoken(q) and not _GUEST_SPEAKS.search(sentence.masked[:q.start])]
+    # who speaks is said just before the quote, so only that stretch is read: a step of a thousand
+    # quotes must not be read a thousand times over
+    spoken = [q for q in sentence.quotes
+              if _spoken(q) and not _GUEST_SPEAKS.search(sentence.masked, max(0, q.start - _SPEAKER_REACH), q.start)]
     if not spoken:
         return None
     before = sentence.masked[:spoken[0].start]
